@@ -1,0 +1,281 @@
+/* armstrace.h: the public interface of libarmstrace.
+ *
+ * armstrace reads news text and extracts arms-transfer claims (who moved
+ * what to whom, at what stage, how sure, said by whom), stores them in
+ * SQLite and scores them against gold files. This header is the only one
+ * a program needs; everything not declared here is internal.
+ *
+ * Conventions: text is UTF-8 and passed as (pointer, length) slices that
+ * need not be NUL-terminated. Offsets are byte offsets into the document
+ * text as armstrace holds it (after invalid UTF-8 was replaced). Functions
+ * that can fail return at_status and, when given one, fill an at_error.
+ * The library never prints and never exits. */
+#ifndef ARMSTRACE_H
+#define ARMSTRACE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define AT_VERSION "0.1.0"
+
+/* MARK: - Status and errors */
+
+typedef enum {
+    AT_OK = 0,
+    AT_ENOMEM,   /* out of memory */
+    AT_EIO,      /* a file could not be opened, read or written */
+    AT_EPARSE,   /* malformed input (JSON, TSV, UTF-8 beyond repair) */
+    AT_ELIMIT,   /* input over a documented size limit */
+    AT_EINVAL,   /* bad argument */
+    AT_EDB,      /* SQLite reported an error */
+    AT_ESTOP     /* a callback asked to stop */
+} at_status;
+
+/* A static English description of CODE. */
+const char *at_strerror(at_status code);
+
+/* An error with its place. FILE is the input's name as given (or "-"),
+ * LINE its 1-based line (0 when the error has no line). */
+typedef struct {
+    at_status code;
+    char file[256];
+    size_t line;
+    char msg[512];
+} at_error;
+
+/* MARK: - Slices */
+
+typedef struct {
+    const char *ptr;
+    size_t len;
+} at_slice;
+
+/* MARK: - The claim record (spec/claims.md) */
+
+typedef enum {
+    AT_CAT_NONE = 0,
+    AT_CAT_WEAPONS,
+    AT_CAT_MISSILE,
+    AT_CAT_BALLISTIC_MISSILE,
+    AT_CAT_CRUISE_MISSILE,
+    AT_CAT_ANTI_TANK_MISSILE,
+    AT_CAT_AIR_DEFENSE,
+    AT_CAT_DRONE,
+    AT_CAT_AMMUNITION,
+    AT_CAT_ROCKET,
+    AT_CAT_LAUNCHER,
+    AT_CAT_ARTILLERY,
+    AT_CAT_ARMORED_VEHICLE,
+    AT_CAT_AIRCRAFT,
+    AT_CAT_NAVAL,
+    AT_CAT_SMALL_ARMS,
+    AT_CAT_COMPONENTS,
+    AT_CAT_TECHNOLOGY,
+    AT_CAT_PRODUCTION,
+    AT_CAT_NUCLEAR,
+    AT_CAT_PERSONNEL,
+    AT_CAT_ECONOMIC,
+    AT_CAT_COUNT
+} at_category;
+
+typedef enum {
+    AT_STAGE_INTENT = 0,
+    AT_STAGE_NEGOTIATING,
+    AT_STAGE_AGREED,
+    AT_STAGE_DELIVERED,
+    AT_STAGE_USED,
+    AT_STAGE_COUNT
+} at_stage;
+
+typedef enum {
+    AT_FACT_CLAIMED = 0,
+    AT_FACT_HYPOTHETICAL,
+    AT_FACT_NEGATED,
+    AT_FACT_COUNT
+} at_factuality;
+
+typedef enum {
+    AT_CERT_ASSERTED = 0,
+    AT_CERT_REPORTED,
+    AT_CERT_ASSESSED,
+    AT_CERT_COUNT
+} at_certainty;
+
+/* Names as the spec writes them ("ballistic_missile", "delivered", ...);
+ * the parsers return -1 for an unknown name. */
+const char *at_category_name(at_category c);
+const char *at_stage_name(at_stage s);
+const char *at_factuality_name(at_factuality f);
+const char *at_certainty_name(at_certainty c);
+int at_category_parse(const char *name, size_t len);
+int at_stage_parse(const char *name, size_t len);
+int at_factuality_parse(const char *name, size_t len);
+int at_certainty_parse(const char *name, size_t len);
+
+#define AT_PARTY_MAX 24 /* party codes: "RUS", "houthis", ... */
+#define AT_DATE_MAX 11  /* "YYYY", "YYYY-MM" or "YYYY-MM-DD" */
+#define AT_UNIT_MAX 24
+
+typedef struct {
+    bool has_min, has_max;
+    int64_t min, max;
+    bool approx;
+    char unit[AT_UNIT_MAX]; /* "" when the count is of the items */
+    at_slice text;          /* into the document text */
+} at_quantity;
+
+/* One claim: one key (supplier, recipient, category, stage, factuality) in
+ * one document. The slices point into the document text (or, for SYSTEM,
+ * into the dictionary) and live as long as those do. */
+typedef struct {
+    char supplier[AT_PARTY_MAX]; /* "" = not stated */
+    char recipient[AT_PARTY_MAX];
+    at_category category;
+    at_stage stage;
+    at_factuality factuality;
+    at_certainty certainty;
+    const char *system; /* canonical name, or NULL */
+    bool has_quantity;
+    at_quantity quantity;
+    bool has_date;
+    char date_start[AT_DATE_MAX], date_end[AT_DATE_MAX];
+    at_slice date_text;
+    bool has_source;
+    at_slice source_name;                /* as written */
+    char source_actor[AT_PARTY_MAX];     /* the source's party, or "" */
+    uint32_t sentence;                   /* 0-based sentence index */
+    uint32_t start, end;                 /* evidence byte offsets */
+    uint32_t mentions;                   /* sentences that state this key */
+} at_claim;
+
+/* MARK: - Documents */
+
+/* A document: borrowed slices. DATE is "YYYY-MM-DD" or empty; when empty
+ * the extractor looks for a dateline in the text. */
+typedef struct {
+    at_slice id, text, date, outlet, url, title;
+} at_doc;
+
+/* MARK: - Dictionaries */
+
+typedef struct at_dict at_dict;
+
+/* The data directory compiled in, overridden by $ARMSTRACE_DATA. */
+const char *at_dict_default_dir(void);
+
+/* Load every dictionary under DIR (parties/, weapons/, cues.tsv, ...).
+ * NULL on failure with *ERR naming the file and line. Free with
+ * at_dict_free(); the dictionary is read-only after loading and may be
+ * shared by threads. */
+at_dict *at_dict_load(const char *dir, at_error *err);
+void at_dict_free(at_dict *d);
+
+/* Look a party up by surface form ("the Kremlin", "Iranian"); returns its
+ * code or NULL. For tests and tools. */
+const char *at_dict_party(const at_dict *d, const char *surface);
+
+/* MARK: - Extraction */
+
+/* Called once per claim; a nonzero return stops extraction (AT_ESTOP). */
+typedef int (*at_emit_fn)(const at_doc *doc, const at_claim *claim,
+                          void *user);
+
+/* Extract the claims of DOC, one per key, in order of first evidence.
+ * DOC->text must be valid UTF-8 (see at_utf8_repair). Thread-safe for
+ * distinct documents with a shared dictionary. */
+at_status at_extract(const at_dict *d, const at_doc *doc, at_emit_fn emit,
+                     void *user, at_error *err);
+
+/* The date the extractor resolves relative dates against: DOC->date if
+ * set, else a dateline found in the text. Writes "YYYY-MM-DD" to OUT and
+ * returns true, or returns false. */
+bool at_doc_date(const at_doc *doc, char out[AT_DATE_MAX]);
+
+/* MARK: - Text */
+
+/* Replace invalid UTF-8 sequences and NUL bytes in BUF (LEN bytes) so the
+ * result is valid UTF-8. Invalid bytes become U+FFFD, NUL becomes a space.
+ * The result is written to *OUT (malloc'd, caller frees) with its length
+ * in *OUTLEN. Returns the number of repairs made, or -1 on ENOMEM. */
+long at_utf8_repair(const char *buf, size_t len, char **out, size_t *outlen);
+
+/* true when BUF is valid UTF-8 without NUL bytes. */
+bool at_utf8_valid(const char *buf, size_t len);
+
+/* MARK: - Growable buffer (writers append; check err once at the end) */
+
+typedef struct {
+    char *ptr;
+    size_t len, cap;
+    at_status err; /* sticky: once set, appends are no-ops */
+} at_buf;
+
+void at_buf_put(at_buf *b, const void *p, size_t n);
+void at_buf_puts(at_buf *b, const char *s);
+void at_buf_putc(at_buf *b, char c);
+void at_buf_printf(at_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Append S as a JSON string literal (with quotes), escaping as needed. */
+void at_buf_json_str(at_buf *b, const char *s, size_t n);
+void at_buf_reset(at_buf *b);
+void at_buf_free(at_buf *b);
+
+/* MARK: - Claim writers */
+
+typedef enum { AT_FMT_JSONL = 0, AT_FMT_CSV, AT_FMT_TABLE } at_format;
+
+/* Parse "jsonl", "json", "csv" or "table"; -1 when unknown. */
+int at_format_parse(const char *name);
+
+/* Append CLAIM of DOC as one line in FMT (the spec's JSON object for
+ * jsonl). at_claim_header writes the CSV header or the table heading
+ * (nothing for jsonl). */
+void at_claim_write(at_buf *b, at_format fmt, const at_doc *doc,
+                    const at_claim *claim);
+void at_claim_header(at_buf *b, at_format fmt);
+
+/* MARK: - Reading inputs */
+
+typedef struct at_reader at_reader;
+
+/* Open one input: a plain-text file (one document, id = file stem), a
+ * JSON-lines file (.jsonl/.ndjson, or content that starts with '{'), an
+ * HTML file (.html/.htm), or "-" for standard input (JSON lines when the
+ * first byte is '{', else one text document with id "stdin").
+ * Directories are expanded by the caller (at_path_list). */
+at_reader *at_reader_open(const char *path, at_error *err);
+
+/* Read the next document into *DOC (valid until the next call). Returns
+ * 1 with a document, 0 at the end, -1 when a record was bad: *ERR then
+ * names the file and line, and the caller may call again to go on.
+ * WARN, when not NULL, receives a message for repaired input (invalid
+ * UTF-8 replaced) while the document is still returned. */
+int at_reader_next(at_reader *r, at_doc *doc, at_error *err,
+                   at_error *warn);
+void at_reader_close(at_reader *r);
+
+/* Expand PATH: a directory yields its regular files (recursively, sorted,
+ * hidden files skipped); anything else yields itself. Calls FN for each;
+ * a nonzero return stops. */
+at_status at_path_list(const char *path,
+                       int (*fn)(const char *file, void *user), void *user,
+                       at_error *err);
+
+/* MARK: - Store (SQLite) */
+/* (store section: declarations go here) */
+
+/* MARK: - Evaluation */
+/* (eval section: declarations go here) */
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ARMSTRACE_H */
