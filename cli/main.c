@@ -1,4 +1,71 @@
-/* main.c: placeholder. */
+/* main.c: the armstrace command: dispatch to a subcommand. */
+#include <stdarg.h>
 #include <stdio.h>
-#include "armstrace.h"
-int main(void) { puts(AT_VERSION); return 0; }
+#include <string.h>
+
+#include "cli.h"
+
+void cli_err(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("armstrace: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+void cli_report(const at_error *e)
+{
+    if (e->file[0] && e->line)
+        cli_err("%s:%zu: %s", e->file, e->line, e->msg);
+    else if (e->file[0])
+        cli_err("%s: %s", e->file, e->msg);
+    else
+        cli_err("%s", e->msg[0] ? e->msg : at_strerror(e->code));
+}
+
+static const struct {
+    const char *name;
+    int (*run)(int, char **);
+    const char *summary;
+} commands[] = {
+    /* sorted by name */
+    {"claims", cmd_claims, "list stored claims with filters"},
+    {"eval", cmd_eval, "score predicted claims against a gold file"},
+    {"extract", cmd_extract, "read documents, write their claims"},
+    {"ingest", cmd_ingest, "store documents and their claims in a database"},
+    {"search", cmd_search, "full-text search over stored documents"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: armstrace COMMAND [OPTIONS] [ARGS]\n\n"
+               "Extract arms-transfer claims from news text.\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\n`armstrace COMMAND --help` describes each command.\n\n"
+               "exit codes: 0 success; 1 finished but some input failed;\n"
+               "            2 usage error; 3 fatal error (data, database, output)\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(argv[1], "--version")) {
+        puts("armstrace " AT_VERSION);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (!strcmp(argv[1], commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
+    cli_err("unknown command '%s' (try: armstrace --help)", argv[1]);
+    return EXIT_USAGE;
+}

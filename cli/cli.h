@@ -1,0 +1,32 @@
+/* cli.h: what the armstrace subcommands share: exit codes, messages and
+ * the command entry points. Each command lives in its own cmd_*.c file,
+ * parses its own options with getopt_long, and answers --help. */
+#ifndef AT_CLI_H
+#define AT_CLI_H
+
+#include "armstrace.h"
+
+/* Exit codes (documented in README and `armstrace --help`). */
+enum {
+    EXIT_OK = 0,       /* success */
+    EXIT_INPUT = 1,    /* finished, but some input failed (named on stderr) */
+    EXIT_USAGE = 2,    /* bad command line */
+    EXIT_FATAL = 3     /* could not go on: dictionary, database, output */
+};
+
+/* "armstrace: " + message + "\n" on stderr. */
+void cli_err(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+/* Print an at_error as "armstrace: FILE:LINE: MSG". */
+void cli_report(const at_error *e);
+
+int cmd_extract(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_claims(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+
+#endif
