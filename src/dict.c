@@ -1,8 +1,658 @@
-/* dict.c: placeholder while the dictionary loader is written. */
+/* dict.c: load the TSV dictionaries under data/ into one phrase table.
+ *
+ * Files: parties/NAME.tsv (surface, party, kind), weapons/systems.tsv (alias,
+ * canonical, category, origin), weapons/generic.tsv (term, category,
+ * strength), verbs.tsv (frame, stage, forms), cues.tsv (phrase, cue) and
+ * adversaries.tsv (party, party). Each phrase is tokenized with the same
+ * tokenizer as documents, so both sides normalize alike. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
-#include "armstrace.h"
-struct at_dict { int unused; };
-const char *at_dict_default_dir(void) { const char *e = getenv("ARMSTRACE_DATA"); return e && *e ? e : AT_DATA_DIR; }
-at_dict *at_dict_load(const char *dir, at_error *err) { (void)dir; (void)err; return calloc(1, sizeof(at_dict)); }
-void at_dict_free(at_dict *d) { free(d); }
-const char *at_dict_party(const at_dict *d, const char *s) { (void)d; (void)s; return NULL; }
+#include <string.h>
+
+#include "dict.h"
+
+#define PHRASE_MAX 8 /* tokens in the longest phrase */
+#define SEED 0x9e3779b97f4a7c15ULL
+
+enum { E_END = 1, E_PREFIX = 2 };
+
+typedef struct {
+    uint64_t key;      /* 0 = empty slot */
+    uint32_t first;    /* senses[first .. first+n) after compaction */
+    uint16_t n;
+    uint8_t flags;
+} entry;
+
+typedef struct {
+    uint32_t entry; /* index into tab */
+    uint32_t order; /* load order, to keep sorting stable */
+    sense s;
+} pending_sense;
+
+struct at_dict {
+    entry *tab;
+    size_t cap, used;
+    sense *senses;
+    pending_sense *pend;
+    size_t npend, cappend;
+    char **parties;
+    size_t nparties, capparties;
+    char **systems;
+    int16_t *origin;
+    size_t nsystems, capsystems;
+    uint32_t *adv; /* pairs a<<16|b, both orders */
+    size_t nadv, capadv;
+    at_textview tv; /* scratch for tokenizing phrases while loading */
+};
+
+static const char *const party_kinds[] = {"name", "adj", "capital", "gov",
+                                          "person", "company", "group"};
+static const char *const frames[] = {"give", "get", "use", "give_n",
+                                     "get_n", "deal_n", "talk_n"};
+static const char *const cues[CUE_COUNT] = {
+    "", "neg", "deny", "hyp", "cond", "intent", "negotiating", "agreed",
+    "control", "will", "report", "assess", "made", "supplied", "return",
+    "boundary", "ref", "skip", "military", "modal", "evidence", "nonhead",
+    "dealverb"};
+static const char *const strengths[] = {"strong", "weak", "block"};
+
+static int find_name(const char *const *names, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(names[i], s))
+            return (int)i;
+    return -1;
+}
+
+static void set_err(at_error *err, at_status code, const char *file,
+                    size_t line, const char *msg, const char *arg)
+{
+    if (!err)
+        return;
+    err->code = code;
+    size_t n = strlen(file);
+    if (n >= sizeof err->file) /* keep the end of a long path: the file name */
+        file += n - (sizeof err->file - 1);
+    memcpy(err->file, file, strlen(file) + 1);
+    err->line = line;
+    snprintf(err->msg, sizeof err->msg, "%s%s%s%s", msg, arg ? " '" : "",
+             arg ? arg : "", arg ? "'" : "");
+}
+
+/* MARK: - The hash table */
+
+static entry *slot(const at_dict *d, uint64_t key)
+{
+    size_t mask = d->cap - 1, i = (size_t)(key ^ (key >> 31)) & mask;
+    while (d->tab[i].key && d->tab[i].key != key)
+        i = (i + 1) & mask;
+    return &d->tab[i];
+}
+
+static bool grow_table(at_dict *d)
+{
+    size_t cap = d->cap ? d->cap * 2 : 4096;
+    entry *old = d->tab;
+    size_t oldcap = d->cap;
+    d->tab = calloc(cap, sizeof *d->tab);
+    if (!d->tab) {
+        d->tab = old;
+        return false;
+    }
+    d->cap = cap;
+    /* pending senses refer to slots by index: remap them */
+    uint32_t *remap = malloc((oldcap ? oldcap : 1) * sizeof *remap);
+    if (!remap) {
+        free(d->tab);
+        d->tab = old;
+        d->cap = oldcap;
+        return false;
+    }
+    for (size_t i = 0; i < oldcap; i++) {
+        if (!old[i].key)
+            continue;
+        entry *e = slot(d, old[i].key);
+        *e = old[i];
+        remap[i] = (uint32_t)(e - d->tab);
+    }
+    for (size_t i = 0; i < d->npend; i++)
+        d->pend[i].entry = remap[d->pend[i].entry];
+    free(remap);
+    free(old);
+    return true;
+}
+
+static entry *insert(at_dict *d, uint64_t key)
+{
+    if (key == 0)
+        key = 1;
+    if ((d->used + 1) * 4 >= d->cap * 3 && !grow_table(d))
+        return NULL;
+    entry *e = slot(d, key);
+    if (!e->key) {
+        e->key = key;
+        d->used++;
+    }
+    return e;
+}
+
+static const entry *find(const at_dict *d, uint64_t key)
+{
+    if (key == 0)
+        key = 1;
+    const entry *e = slot(d, key);
+    return e->key ? e : NULL;
+}
+
+/* Add PHRASE with sense S. Returns false on ENOMEM; an empty phrase is
+ * ignored. */
+static bool add_phrase(at_dict *d, const char *phrase, sense s)
+{
+    if (text_analyze(&d->tv, phrase, strlen(phrase)) != AT_OK)
+        return false;
+    size_t n = d->tv.ntok;
+    if (n == 0)
+        return true;
+    if (n > PHRASE_MAX)
+        n = PHRASE_MAX;
+    /* case rule from the surface as written */
+    int letters = 0, upper = 0;
+    for (const char *p = phrase; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+            letters++;
+        if (*p >= 'A' && *p <= 'Z')
+            upper++;
+    }
+    if (letters > 0 && upper == letters && letters <= 4)
+        s.caserule = 2;
+    else if (d->tv.toks[0].flags & TF_CAP)
+        s.caserule = 1;
+    else
+        s.caserule = 0;
+    uint64_t h = SEED;
+    entry *e = NULL;
+    for (size_t k = 0; k < n; k++) {
+        h = text_hash_next(h, d->tv.toks[k].hash);
+        e = insert(d, h);
+        if (!e)
+            return false;
+        if (k + 1 < n)
+            e->flags |= E_PREFIX;
+    }
+    e->flags |= E_END;
+    if (d->npend == d->cappend) {
+        size_t cap = d->cappend ? d->cappend * 2 : 4096;
+        pending_sense *p = realloc(d->pend, cap * sizeof *p);
+        if (!p)
+            return false;
+        d->pend = p;
+        d->cappend = cap;
+    }
+    d->pend[d->npend].entry = (uint32_t)(e - d->tab);
+    d->pend[d->npend].order = (uint32_t)d->npend;
+    d->pend[d->npend].s = s;
+    d->npend++;
+    return true;
+}
+
+static int cmp_pending(const void *a, const void *b)
+{
+    const pending_sense *x = a, *y = b;
+    if (x->entry != y->entry)
+        return x->entry < y->entry ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Give every entry a contiguous run of senses, dropping exact repeats. */
+static bool compact(at_dict *d)
+{
+    qsort(d->pend, d->npend, sizeof *d->pend, cmp_pending);
+    d->senses = malloc((d->npend ? d->npend : 1) * sizeof *d->senses);
+    if (!d->senses)
+        return false;
+    size_t out = 0;
+    for (size_t i = 0; i < d->npend; i++) {
+        entry *e = &d->tab[d->pend[i].entry];
+        if (i == 0 || d->pend[i - 1].entry != d->pend[i].entry) {
+            e->first = (uint32_t)out;
+            e->n = 0;
+        } else if (!memcmp(&d->senses[out - 1], &d->pend[i].s, sizeof(sense))) {
+            continue;
+        }
+        d->senses[out++] = d->pend[i].s;
+        e->n++;
+    }
+    free(d->pend);
+    d->pend = NULL;
+    d->npend = d->cappend = 0;
+    return true;
+}
+
+/* MARK: - Interned names */
+
+static int intern(char ***arr, size_t *n, size_t *cap, const char *s)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (!strcmp((*arr)[i], s))
+            return (int)i;
+    if (*n >= 65000)
+        return -1;
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 256;
+        char **p = realloc(*arr, c * sizeof *p);
+        if (!p)
+            return -1;
+        *arr = p;
+        *cap = c;
+    }
+    char *copy = strdup(s);
+    if (!copy)
+        return -1;
+    (*arr)[*n] = copy;
+    return (int)(*n)++;
+}
+
+static int party_id(at_dict *d, const char *code)
+{
+    return intern(&d->parties, &d->nparties, &d->capparties, code);
+}
+
+/* MARK: - TSV files */
+
+typedef bool (*row_fn)(at_dict *d, char **f, size_t nf, const char *file,
+                       size_t line, at_error *err);
+
+static at_status read_tsv(at_dict *d, const char *path, size_t minf,
+                          size_t maxf, row_fn fn, at_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        set_err(err, AT_EIO, path, 0, strerror(errno), NULL);
+        return AT_EIO;
+    }
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t got;
+    at_status rc = AT_OK;
+    while ((got = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
+            line[--got] = '\0';
+        if (got == 0 || line[0] == '#')
+            continue;
+        char *fields[8];
+        size_t nf = 0;
+        for (char *p = line;;) {
+            if (nf == 8)
+                break;
+            fields[nf++] = p;
+            char *tab = strchr(p, '\t');
+            if (!tab)
+                break;
+            *tab = '\0';
+            p = tab + 1;
+        }
+        if (nf < minf || nf > maxf) {
+            char msg[64];
+            snprintf(msg, sizeof msg, "expected %zu to %zu tab-separated fields, got %zu",
+                     minf, maxf, nf);
+            set_err(err, AT_EPARSE, path, lineno, msg, NULL);
+            rc = AT_EPARSE;
+            break;
+        }
+        if (!fn(d, fields, nf, path, lineno, err)) {
+            rc = err ? err->code : AT_EPARSE;
+            break;
+        }
+    }
+    free(line);
+    fclose(f);
+    return rc;
+}
+
+static bool oom(at_error *err, const char *file, size_t line)
+{
+    set_err(err, AT_ENOMEM, file, line, "out of memory", NULL);
+    return false;
+}
+
+static bool row_party(at_dict *d, char **f, size_t nf, const char *file,
+                      size_t line, at_error *err)
+{
+    (void)nf;
+    int kind = find_name(party_kinds, 7, f[2]);
+    if (kind < 0) {
+        set_err(err, AT_EPARSE, file, line, "unknown party kind", f[2]);
+        return false;
+    }
+    int id = party_id(d, f[1]);
+    if (id < 0)
+        return oom(err, file, line);
+    sense s = {.type = S_PARTY, .a = (uint8_t)kind, .id = (uint16_t)id};
+    return add_phrase(d, f[0], s) || oom(err, file, line);
+}
+
+static bool row_system(at_dict *d, char **f, size_t nf, const char *file,
+                       size_t line, at_error *err)
+{
+    int cat = at_category_parse(f[2], strlen(f[2]));
+    if (cat < 0) {
+        set_err(err, AT_EPARSE, file, line, "unknown category", f[2]);
+        return false;
+    }
+    size_t before = d->nsystems;
+    int id = intern(&d->systems, &d->nsystems, &d->capsystems, f[1]);
+    if (id < 0)
+        return oom(err, file, line);
+    if (d->nsystems > before) {
+        int16_t *o = realloc(d->origin, d->nsystems * sizeof *o);
+        if (!o)
+            return oom(err, file, line);
+        d->origin = o;
+        d->origin[id] = -1;
+    }
+    if (nf > 3 && strcmp(f[3], "-") != 0 && f[3][0]) {
+        int p = party_id(d, f[3]);
+        if (p < 0)
+            return oom(err, file, line);
+        d->origin[id] = (int16_t)p;
+    }
+    sense s = {.type = S_WEAPON, .a = (uint8_t)cat, .b = W_STRONG,
+               .id = (uint16_t)(id + 1)};
+    return add_phrase(d, f[0], s) || oom(err, file, line);
+}
+
+static bool row_generic(at_dict *d, char **f, size_t nf, const char *file,
+                        size_t line, at_error *err)
+{
+    int cat = !strcmp(f[1], "none") ? AT_CAT_NONE : at_category_parse(f[1], strlen(f[1]));
+    if (cat < 0) {
+        set_err(err, AT_EPARSE, file, line, "unknown category", f[1]);
+        return false;
+    }
+    int st = nf > 2 ? find_name(strengths, 3, f[2]) : W_STRONG;
+    if (st < 0) {
+        set_err(err, AT_EPARSE, file, line, "unknown strength (strong, weak, block)", f[2]);
+        return false;
+    }
+    if (cat == AT_CAT_NONE)
+        st = W_BLOCK;
+    sense s = {.type = S_WEAPON, .a = (uint8_t)cat, .b = (uint8_t)st};
+    return add_phrase(d, f[0], s) || oom(err, file, line);
+}
+
+static bool row_verb(at_dict *d, char **f, size_t nf, const char *file,
+                     size_t line, at_error *err)
+{
+    (void)nf;
+    int fr = find_name(frames, 7, f[0]);
+    int st = at_stage_parse(f[1], strlen(f[1]));
+    if (fr < 0 || st < 0) {
+        set_err(err, AT_EPARSE, file, line, fr < 0 ? "unknown frame" : "unknown stage",
+                fr < 0 ? f[0] : f[1]);
+        return false;
+    }
+    /* forms: space-separated; a form may end in :p (participle) or :g */
+    char *save = NULL;
+    for (char *w = strtok_r(f[2], " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+        uint8_t form = VF_BASE;
+        char *colon = strchr(w, ':');
+        if (colon) {
+            form = colon[1] == 'p' ? VF_PART : colon[1] == 'g' ? VF_ING : VF_BASE;
+            *colon = '\0';
+        }
+        for (char *u = w; *u; u++)
+            if (*u == '_')
+                *u = ' '; /* hand_over -> "hand over" */
+        sense s = {.type = S_VERB, .a = (uint8_t)fr, .b = form, .stage = (uint8_t)st};
+        if (!add_phrase(d, w, s))
+            return oom(err, file, line);
+    }
+    return true;
+}
+
+static bool row_cue(at_dict *d, char **f, size_t nf, const char *file,
+                    size_t line, at_error *err)
+{
+    (void)nf;
+    int c = find_name(cues, CUE_COUNT, f[1]);
+    if (c <= 0) {
+        set_err(err, AT_EPARSE, file, line, "unknown cue type", f[1]);
+        return false;
+    }
+    sense s = {.type = S_CUE, .a = (uint8_t)c};
+    return add_phrase(d, f[0], s) || oom(err, file, line);
+}
+
+static bool row_adversary(at_dict *d, char **f, size_t nf, const char *file,
+                          size_t line, at_error *err)
+{
+    (void)nf;
+    int a = party_id(d, f[0]), b = party_id(d, f[1]);
+    if (a < 0 || b < 0)
+        return oom(err, file, line);
+    if (d->nadv + 2 > d->capadv) {
+        size_t c = d->capadv ? d->capadv * 2 : 64;
+        uint32_t *p = realloc(d->adv, c * sizeof *p);
+        if (!p)
+            return oom(err, file, line);
+        d->adv = p;
+        d->capadv = c;
+    }
+    d->adv[d->nadv++] = (uint32_t)a << 16 | (uint32_t)b;
+    d->adv[d->nadv++] = (uint32_t)b << 16 | (uint32_t)a;
+    return true;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every *.tsv file in DIR, sorted by name. */
+static at_status load_dir(at_dict *d, const char *dir, size_t minf, size_t maxf,
+                          row_fn fn, at_error *err)
+{
+    DIR *dh = opendir(dir);
+    if (!dh) {
+        set_err(err, AT_EIO, dir, 0, strerror(errno), NULL);
+        return AT_EIO;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    at_status rc = AT_OK;
+    struct dirent *de;
+    while ((de = readdir(dh))) {
+        size_t l = strlen(de->d_name);
+        if (de->d_name[0] == '.' || l < 5 || strcmp(de->d_name + l - 4, ".tsv"))
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **p = realloc(names, cap * sizeof *p);
+            if (!p) {
+                rc = AT_ENOMEM;
+                break;
+            }
+            names = p;
+        }
+        if (!(names[n] = strdup(de->d_name))) {
+            rc = AT_ENOMEM;
+            break;
+        }
+        n++;
+    }
+    closedir(dh);
+    if (rc == AT_OK)
+        qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        if (rc == AT_OK) {
+            char path[4096];
+            if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, names[i]) >= sizeof path) {
+                set_err(err, AT_ELIMIT, dir, 0, "path too long", NULL);
+                rc = AT_ELIMIT;
+                free(names[i]);
+                continue;
+            }
+            rc = read_tsv(d, path, minf, maxf, fn, err);
+        }
+        free(names[i]);
+    }
+    free(names);
+    if (rc == AT_ENOMEM)
+        set_err(err, AT_ENOMEM, dir, 0, "out of memory", NULL);
+    return rc;
+}
+
+const char *at_dict_default_dir(void)
+{
+    const char *e = getenv("ARMSTRACE_DATA");
+    return e && *e ? e : AT_DATA_DIR;
+}
+
+at_dict *at_dict_load(const char *dir, at_error *err)
+{
+    at_dict *d = calloc(1, sizeof *d);
+    if (!d) {
+        set_err(err, AT_ENOMEM, dir, 0, "out of memory", NULL);
+        return NULL;
+    }
+    char path[4096];
+    at_status rc;
+#define SUB(name) (snprintf(path, sizeof path, "%s/%s", dir, name), path)
+    if ((rc = load_dir(d, SUB("parties"), 3, 3, row_party, err)) ||
+        (rc = read_tsv(d, SUB("weapons/generic.tsv"), 2, 3, row_generic, err)) ||
+        (rc = read_tsv(d, SUB("weapons/systems.tsv"), 3, 4, row_system, err)) ||
+        (rc = read_tsv(d, SUB("verbs.tsv"), 3, 3, row_verb, err)) ||
+        (rc = read_tsv(d, SUB("cues.tsv"), 2, 2, row_cue, err)) ||
+        (rc = read_tsv(d, SUB("adversaries.tsv"), 2, 2, row_adversary, err)) ||
+        (rc = compact(d) ? AT_OK : AT_ENOMEM)) {
+        if (rc == AT_ENOMEM)
+            set_err(err, AT_ENOMEM, dir, 0, "out of memory", NULL);
+        at_dict_free(d);
+        return NULL;
+    }
+#undef SUB
+    text_free(&d->tv);
+    return d;
+}
+
+void at_dict_free(at_dict *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->nparties; i++)
+        free(d->parties[i]);
+    for (size_t i = 0; i < d->nsystems; i++)
+        free(d->systems[i]);
+    free(d->parties);
+    free(d->systems);
+    free(d->origin);
+    free(d->adv);
+    free(d->tab);
+    free(d->senses);
+    free(d->pend);
+    text_free(&d->tv);
+    free(d);
+}
+
+/* MARK: - Lookups */
+
+static bool case_ok(const at_textview *tv, size_t i, size_t len, uint8_t rule)
+{
+    if (rule == 0)
+        return true;
+    if (rule == 1)
+        return (tv->toks[i].flags & TF_CAP) != 0;
+    for (size_t k = i; k < i + len; k++)
+        if (tv->toks[k].kind == TK_WORD && !(tv->toks[k].flags & TF_ALLCAPS))
+            return false;
+    return true;
+}
+
+dict_match dict_lookup(const at_dict *d, const at_textview *tv, size_t i,
+                       size_t end)
+{
+    dict_match m = {0};
+    uint64_t h = SEED;
+    for (size_t k = i; k < end && k - i < PHRASE_MAX; k++) {
+        if (k > i && (tv->toks[k].flags & (TF_PARA)))
+            break;
+        h = text_hash_next(h, tv->toks[k].hash);
+        const entry *e = find(d, h);
+        if (!e)
+            break;
+        if ((e->flags & E_END) && e->n) {
+            size_t len = k - i + 1, n = 0;
+            static const size_t MAXS = sizeof m.s / sizeof *m.s;
+            dict_match cand = {.len = len};
+            for (size_t j = 0; j < e->n && n < MAXS; j++) {
+                const sense *s = &d->senses[e->first + j];
+                if (case_ok(tv, i, len, s->caserule))
+                    cand.s[n++] = *s;
+            }
+            if (n) {
+                cand.nsenses = n;
+                m = cand;
+            }
+        }
+        if (!(e->flags & E_PREFIX))
+            break;
+    }
+    return m;
+}
+
+const sense *dict_sense(const dict_match *m, enum sense_type t)
+{
+    for (size_t i = 0; i < m->nsenses; i++)
+        if (m->s[i].type == t)
+            return &m->s[i];
+    return NULL;
+}
+
+const char *dict_party_code(const at_dict *d, uint16_t id)
+{
+    return id < d->nparties ? d->parties[id] : "";
+}
+
+const char *dict_system_name(const at_dict *d, uint16_t id)
+{
+    return id >= 1 && id <= d->nsystems ? d->systems[id - 1] : NULL;
+}
+
+int dict_system_origin(const at_dict *d, uint16_t id)
+{
+    return id >= 1 && id <= d->nsystems ? d->origin[id - 1] : -1;
+}
+
+int dict_party_index(const at_dict *d, const char *code)
+{
+    for (size_t i = 0; i < d->nparties; i++)
+        if (!strcmp(d->parties[i], code))
+            return (int)i;
+    return -1;
+}
+
+bool dict_adversaries(const at_dict *d, uint16_t a, uint16_t b)
+{
+    uint32_t key = (uint32_t)a << 16 | b;
+    for (size_t i = 0; i < d->nadv; i++)
+        if (d->adv[i] == key)
+            return true;
+    return false;
+}
+
+const char *at_dict_party(const at_dict *d, const char *surface)
+{
+    at_textview tv = {0};
+    const char *code = NULL;
+    if (text_analyze(&tv, surface, strlen(surface)) == AT_OK && tv.ntok) {
+        dict_match m = dict_lookup(d, &tv, 0, tv.ntok);
+        const sense *s = dict_sense(&m, S_PARTY);
+        if (s && m.len == tv.ntok)
+            code = dict_party_code(d, s->id);
+    }
+    text_free(&tv);
+    return code;
+}

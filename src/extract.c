@@ -1,8 +1,202 @@
-/* extract.c: placeholder while the extractor is written. */
-#include "armstrace.h"
-at_status at_extract(const at_dict *d, const at_doc *doc, at_emit_fn emit, void *user, at_error *err)
+/* extract.c: at_extract, the document driver: sentences in, one claim per
+ * key out.
+ *
+ * Sentence rules (rules.c) add mentions to the document. At the end,
+ * two-party mentions whose direction the sentence left open ("a weapons
+ * deal between X and Y") take the direction the document states elsewhere,
+ * and mentions merge into one claim per key: the first evidence, the
+ * first value of each attribute, and a count of mentions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims.h"
+
+void xdoc_add(xdoc *x, const xclaim *c)
 {
-    (void)d; (void)doc; (void)emit; (void)user; (void)err;
-    return AT_OK;
+    if (c->sup >= 0 && c->sup == c->rec)
+        return;
+    if (c->sup >= 0 && c->rec >= 0 && dict_adversaries(x->d, (uint16_t)c->sup, (uint16_t)c->rec))
+        return;
+    if (c->sup < 0 && c->rec < 0)
+        return;
+    if (x->n == x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 32;
+        xclaim *p = realloc(x->c, cap * sizeof *p);
+        if (!p) {
+            x->err = AT_ENOMEM;
+            return;
+        }
+        x->c = p;
+        x->cap = cap;
+    }
+    x->c[x->n++] = *c;
 }
-bool at_doc_date(const at_doc *doc, char out[AT_DATE_MAX]) { (void)doc; out[0] = 0; return false; }
+
+bool at_doc_date(const at_doc *doc, char out[AT_DATE_MAX])
+{
+    at_ymd d;
+    out[0] = '\0';
+    if (doc->date.len && date_parse_iso(doc->date.ptr, doc->date.len >= 10 ? 10 : doc->date.len, &d) &&
+        d.d) {
+        date_format(&d, out);
+        return true;
+    }
+    if (date_dateline(doc->text.ptr, doc->text.len, &d) && d.d) {
+        date_format(&d, out);
+        return true;
+    }
+    return false;
+}
+
+/* Give undirected claims the direction the document states for the same
+ * pair; drop those it never states. */
+static void settle_directions(xdoc *x)
+{
+    for (size_t i = 0; i < x->n; i++) {
+        xclaim *c = &x->c[i];
+        if (!c->amb)
+            continue;
+        int fwd = 0, back = 0;
+        for (size_t k = 0; k < x->n; k++) {
+            const xclaim *o = &x->c[k];
+            if (o->amb)
+                continue;
+            if (o->sup == c->sup && o->rec == c->rec)
+                fwd++;
+            else if (o->sup == c->rec && o->rec == c->sup)
+                back++;
+        }
+        if (fwd == back) {
+            c->sup = c->rec = -1; /* unknown: kept out of the output */
+            continue;
+        }
+        if (back > fwd) {
+            int16_t t = c->sup;
+            c->sup = c->rec;
+            c->rec = t;
+        }
+        c->amb = false;
+    }
+}
+
+static bool same_key(const xclaim *a, const xclaim *b)
+{
+    return a->sup == b->sup && a->rec == b->rec && a->cat == b->cat && a->stage == b->stage &&
+           a->fact == b->fact;
+}
+
+static void fill_claim(const xdoc *x, const xclaim *c, at_claim *out)
+{
+    memset(out, 0, sizeof *out);
+    if (c->sup >= 0)
+        snprintf(out->supplier, sizeof out->supplier, "%s", dict_party_code(x->d, (uint16_t)c->sup));
+    if (c->rec >= 0)
+        snprintf(out->recipient, sizeof out->recipient, "%s", dict_party_code(x->d, (uint16_t)c->rec));
+    out->category = c->cat;
+    out->stage = c->stage;
+    out->factuality = c->fact;
+    out->certainty = c->cert;
+    out->system = c->sys ? dict_system_name(x->d, c->sys) : NULL;
+    out->has_quantity = c->has_qty;
+    if (c->has_qty)
+        out->quantity = c->qty;
+    out->has_date = c->has_date;
+    if (c->has_date) {
+        date_format(&c->date, out->date_start);
+        memcpy(out->date_end, out->date_start, AT_DATE_MAX);
+        out->date_text = c->date_text;
+    }
+    out->has_source = c->has_src;
+    if (c->has_src) {
+        out->source_name = c->src;
+        if (c->src_actor >= 0)
+            snprintf(out->source_actor, sizeof out->source_actor, "%s",
+                     dict_party_code(x->d, (uint16_t)c->src_actor));
+    }
+    out->sentence = c->sent;
+    out->start = c->start;
+    out->end = c->end;
+    out->mentions = c->mentions;
+}
+
+/* Merge mentions into the first of each key, keeping the first value of
+ * every attribute the later mentions add. */
+static size_t merge(xdoc *x)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < x->n; i++) {
+        xclaim *c = &x->c[i];
+        if (c->sup < 0 && c->rec < 0)
+            continue;
+        size_t k = 0;
+        while (k < out && !same_key(&x->c[k], c))
+            k++;
+        if (k == out) {
+            x->c[out++] = *c;
+            continue;
+        }
+        xclaim *m = &x->c[k];
+        m->mentions++;
+        if (!m->sys && c->sys)
+            m->sys = c->sys;
+        if (!m->has_qty && c->has_qty) {
+            m->has_qty = true;
+            m->qty = c->qty;
+        }
+        if (!m->has_date && c->has_date) {
+            m->has_date = true;
+            m->date = c->date;
+            m->date_text = c->date_text;
+        }
+        if (!m->has_src && c->has_src) {
+            m->has_src = true;
+            m->src = c->src;
+            m->src_actor = c->src_actor;
+        }
+        if (c->cert > m->cert)
+            m->cert = c->cert;
+    }
+    return out;
+}
+
+at_status at_extract(const at_dict *d, const at_doc *doc, at_emit_fn fn, void *user,
+                     at_error *err)
+{
+    xdoc x = {.d = d, .doc = doc, .last_subject = -1, .last_person = -1};
+    char date[AT_DATE_MAX];
+    if (at_doc_date(doc, date))
+        x.has_date = date_parse_iso(date, strlen(date), &x.docdate);
+    at_status rc = text_analyze(&x.tv, doc->text.ptr, doc->text.len);
+    sentence *sn = NULL;
+    if (rc == AT_OK && !(sn = malloc(sizeof *sn)))
+        rc = AT_ENOMEM;
+    for (size_t s = 0; rc == AT_OK && s < x.tv.nsent; s++) {
+        sentence_read(sn, d, &x.tv, s);
+        rules_apply(&x, sn);
+        rc = x.err;
+    }
+    if (rc == AT_OK) {
+        settle_directions(&x);
+        size_t n = merge(&x);
+        for (size_t i = 0; i < n; i++) {
+            at_claim c;
+            fill_claim(&x, &x.c[i], &c);
+            if (fn(doc, &c, user)) {
+                rc = AT_ESTOP;
+                break;
+            }
+        }
+    }
+    if (rc != AT_OK && rc != AT_ESTOP && err) {
+        err->code = rc;
+        snprintf(err->file, sizeof err->file, "%.*s", (int)(doc->id.len < 200 ? doc->id.len : 200),
+                 doc->id.ptr ? doc->id.ptr : "");
+        err->line = 0;
+        snprintf(err->msg, sizeof err->msg, "extraction failed: %s", at_strerror(rc));
+    }
+    free(sn);
+    free(x.c);
+    text_free(&x.tv);
+    return rc;
+}

@@ -1,0 +1,1053 @@
+/* rules.c: the reading rules of spec/claims.md applied to one sentence.
+ *
+ * For each transfer word (a trigger: "supplied", "acquire", "launched",
+ * "the transfer of", "deal") the rules find its stage chain ("plans to",
+ * "negotiations to"), its roles (subject, "to X", "from X", "by X", "X's",
+ * "Iranian-made"), the weapon phrases it governs, and the cues in its
+ * clause that negate it or make it hypothetical. Every test is on units
+ * and cue classes from the data files, never on particular sentences. */
+#include <string.h>
+
+#include "claims.h"
+
+#define NONE ((size_t)-1)
+#define PLIST_MAX 4
+
+typedef struct {
+    int16_t p[PLIST_MAX];
+    size_t n;
+} plist;
+
+typedef struct {
+    size_t t;          /* trigger unit */
+    uint8_t frame;     /* enum frame */
+    bool noun, passive;
+    uint8_t stage;
+    size_t lo, hi;     /* the trigger's clause, in units */
+    size_t chain_lo;   /* leftmost unit of its stage chain */
+    size_t obj_hi;     /* end of its object region */
+    size_t ret;        /* "in return for" unit in the region, or NONE */
+    plist subj;
+    size_t subj_u;     /* where the subject stands, or NONE */
+} frame;
+
+/* MARK: - Small predicates */
+
+static void plist_add(plist *l, int16_t p)
+{
+    if (p < 0)
+        return;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->p[i] == p)
+            return;
+    if (l->n < PLIST_MAX)
+        l->p[l->n++] = p;
+}
+
+static bool is_adverb(const sentence *sn, size_t i)
+{
+    const at_token *t = &sn->tv->toks[sn->u[i].t0];
+    const char *n = text_norm(sn->tv, sn->u[i].t0);
+    return sn->u[i].t1 == sn->u[i].t0 + 1 && t->nlen > 3 && n[t->nlen - 2] == 'l' &&
+           n[t->nlen - 1] == 'y';
+}
+
+static bool is_pronoun(const sentence *sn, size_t i)
+{
+    static const char *const list[] = {"it", "its", "they", "their", "he", "his", "she", "her", "them", NULL};
+    for (const char *const *w = list; *w; w++)
+        if (unit_is(sn, i, *w))
+            return true;
+    return false;
+}
+
+static bool is_person_pronoun(const sentence *sn, size_t i)
+{
+    return unit_is(sn, i, "he") || unit_is(sn, i, "his") || unit_is(sn, i, "she") ||
+           unit_is(sn, i, "her");
+}
+
+static bool is_be(const sentence *sn, size_t i)
+{
+    static const char *const list[] = {"is", "are", "was", "were", "be", "been", "being", NULL};
+    for (const char *const *w = list; *w; w++)
+        if (unit_is(sn, i, *w))
+            return true;
+    return false;
+}
+
+static bool is_conj(const sentence *sn, size_t i)
+{
+    return unit_is(sn, i, "and") || unit_is(sn, i, "or") || sn->u[i].punct == ',' ||
+           unit_is(sn, i, "nor");
+}
+
+/* Words that say a party is a source or a place, not a role: "US
+ * officials", "Ukrainian sources", "in Ukraine". */
+static bool party_is_speaker(const sentence *sn, size_t i)
+{
+    static const char *const nouns[] = {
+        "officials", "official", "intelligence", "sources", "source", "spokesperson",
+        "spokesman", "spokeswoman", "media", "analysts", "agency", "news", "outlets",
+        "diplomats", "lawmakers", "authorities", NULL};
+    if (i + 1 < sn->nu)
+        for (const char *const *w = nouns; *w; w++)
+            if (unit_is(sn, i + 1, *w))
+                return true;
+    if (i + 1 < sn->nu && (unit_cue(sn, i + 1, CUE_REPORT) || unit_cue(sn, i + 1, CUE_ASSESS)))
+        return true;
+    if (i > 0 && (unit_cue(sn, i - 1, CUE_REPORT) || unit_cue(sn, i - 1, CUE_ASSESS)))
+        return true;
+    return false;
+}
+
+static bool party_is_place(const sentence *sn, size_t i)
+{
+    static const char *const preps[] = {"in", "into", "against", "at", "on", "over",
+                                        "inside", "across", "near", "toward", "towards", NULL};
+    size_t k = i;
+    while (k > 0 && unit_is_det(sn, k - 1))
+        k--;
+    if (k == 0)
+        return false;
+    for (const char *const *w = preps; *w; w++)
+        if (unit_is(sn, k - 1, *w))
+            return true;
+    return false;
+}
+
+/* The party unit I modifies a weapon phrase ("Iranian drones"). */
+static bool party_is_origin(const sentence *sn, size_t i)
+{
+    for (size_t w = 0; w < sn->nwp; w++)
+        if (sn->wp[w].origin == sn->u[i].party && sn->wp[w].u0 > i && sn->wp[w].u0 <= i + 3)
+            return true;
+    return false;
+}
+
+/* Parties coordinated with the one at unit I: "North Korea and Iran",
+ * "Russian and North Korean officials". */
+static void coordinated(const sentence *sn, size_t i, size_t lo, size_t hi, plist *out)
+{
+    plist_add(out, sn->u[i].party);
+    for (size_t k = i; k >= lo + 2 && is_conj(sn, k - 1) && sn->u[k - 2].party >= 0; k -= 2)
+        plist_add(out, sn->u[k - 2].party);
+    for (size_t k = i; k + 2 < hi; k += 2) {
+        size_t c = k + 1;
+        if (unit_is(sn, c, "as") && c + 3 < hi && unit_is(sn, c + 1, "well") &&
+            unit_is(sn, c + 2, "as"))
+            c += 2;
+        if (!is_conj(sn, c) || sn->u[c + 1].party < 0)
+            break;
+        plist_add(out, sn->u[c + 1].party);
+        k = c - 1;
+    }
+}
+
+/* MARK: - Roles */
+
+static int16_t resolve_pronoun(const xdoc *x, const sentence *sn, size_t i,
+                               const plist *exclude)
+{
+    bool person = is_person_pronoun(sn, i);
+    for (size_t k = i; k > 0; k--) {
+        const unit *u = &sn->u[k - 1];
+        if (u->party < 0 || party_is_origin(sn, k - 1))
+            continue;
+        if (person && u->pkind != PK_PERSON)
+            continue;
+        bool excluded = false;
+        for (size_t e = 0; exclude && e < exclude->n; e++)
+            if (exclude->p[e] == u->party)
+                excluded = true;
+        if (!excluded)
+            return u->party;
+    }
+    if (person)
+        return x->last_person;
+    for (size_t e = 0; exclude && e < exclude->n; e++)
+        if (exclude->p[e] == x->last_subject)
+            return -1;
+    return x->last_subject;
+}
+
+/* The subject of the trigger, searching left from unit FROM (the start of
+ * its stage chain) to the clause start LO. */
+static void find_subject(const xdoc *x, const sentence *sn, size_t from, size_t lo,
+                         frame *f)
+{
+    for (size_t k = from; k > lo; k--) {
+        size_t i = k - 1;
+        const unit *u = &sn->u[i];
+        if (unit_is(sn, i, "that") || (unit_cue(sn, i, CUE_REPORT) && !u->has_verb))
+            return;
+        if ((unit_is(sn, i, "which") || unit_is(sn, i, "who")) && i > lo) {
+            size_t p = i - 1;
+            if (sn->u[p].punct == ',' && p > lo)
+                p--;
+            if (sn->u[p].party >= 0) {
+                coordinated(sn, p, lo, i, &f->subj);
+                f->subj_u = p;
+                return;
+            }
+            continue;
+        }
+        if (u->party >= 0) {
+            if (party_is_origin(sn, i))
+                continue;
+            bool governed = i > lo && unit_is_prep(sn, i - 1) && !unit_is(sn, i - 1, "'s");
+            /* "of Russia seeking", "for Iran to start supplying" */
+            bool adjacent = i + 1 == from || (i + 1 < sn->nu && unit_is(sn, i + 1, "to")) ||
+                            (i + 1 < sn->nu && unit_is(sn, i + 1, "'s"));
+            if (governed && !adjacent)
+                continue;
+            coordinated(sn, i, lo, from, &f->subj);
+            f->subj_u = i;
+            return;
+        }
+        if (is_pronoun(sn, i) || (unit_is(sn, i, "regime") && i > lo && unit_is(sn, i - 1, "the"))) {
+            if (i > lo && unit_is_prep(sn, i - 1) && i + 1 != from)
+                continue;
+            int16_t p = resolve_pronoun(x, sn, i, NULL);
+            if (p >= 0) {
+                plist_add(&f->subj, p);
+                f->subj_u = i;
+            }
+            return;
+        }
+    }
+}
+
+/* Parties after preposition PREP in units [lo, hi): "from North Korea",
+ * "to the Kremlin", "from countries like North Korea and Iran". */
+static bool pp_parties(const sentence *sn, size_t lo, size_t hi, const char *prep, plist *out)
+{
+    for (size_t i = lo; i < hi; i++) {
+        if (!unit_is(sn, i, prep))
+            continue;
+        for (size_t k = i + 1, skipped = 0; k < hi && skipped < 5; k++) {
+            const unit *u = &sn->u[k];
+            if (u->party >= 0) {
+                if (party_is_origin(sn, k))
+                    break;
+                coordinated(sn, k, i + 1, hi, out);
+                return true;
+            }
+            if (u->has_weapon || u->has_verb || u->has_noun || (u->punct && u->punct != ',') ||
+                unit_is(sn, k, "its") || unit_is(sn, k, "their") || unit_is(sn, k, "his"))
+                break;
+            skipped++;
+        }
+    }
+    return false;
+}
+
+/* The weapon phrases a trigger governs in units [lo, hi): stop at a comma
+ * that is followed by something other than more of the list. */
+static size_t region_wps(const sentence *sn, size_t lo, size_t hi, size_t *out, size_t max)
+{
+    size_t n = 0, gap = 0;
+    bool comma = false;
+    for (size_t i = lo; i < hi && n < max; i++) {
+        const unit *u = &sn->u[i];
+        if (u->wp >= 0) {
+            if (comma && gap > 5)
+                break;
+            if (n == 0 || out[n - 1] != (size_t)u->wp)
+                out[n++] = (size_t)u->wp;
+            i = sn->wp[u->wp].u1 - 1;
+            gap = 0;
+            comma = false;
+            continue;
+        }
+        if (u->punct == ',')
+            comma = true;
+        if (u->party >= 0 && !comma)
+            gap = 0;
+        else
+            gap++;
+    }
+    return n;
+}
+
+/* The first party of the object right after the trigger ("supplied Russia
+ * with", "provide it with", "bolstered Russian stockpiles with"). */
+static void indirect_object(const xdoc *x, const sentence *sn, const frame *f, plist *out)
+{
+    size_t with = NONE, first_wp = NONE;
+    for (size_t i = f->t + 1; i < f->obj_hi; i++) {
+        if (sn->u[i].wp >= 0 && first_wp == NONE)
+            first_wp = i;
+        if (unit_is(sn, i, "with") && with == NONE && first_wp == NONE)
+            with = i;
+    }
+    size_t stop = with != NONE ? with : first_wp != NONE ? first_wp : f->obj_hi;
+    for (size_t i = f->t + 1; i < stop && i < f->t + 6; i++) {
+        const unit *u = &sn->u[i];
+        if (u->party >= 0 && !party_is_origin(sn, i)) {
+            coordinated(sn, i, f->t + 1, stop, out);
+            return;
+        }
+        if (is_pronoun(sn, i) && !unit_is(sn, i, "its") && !unit_is(sn, i, "their")) {
+            plist_add(out, resolve_pronoun(x, sn, i, &f->subj));
+            return;
+        }
+        if (with == NONE && !unit_is_det(sn, i) && !unit_cue(sn, i, CUE_SKIP) && !is_adverb(sn, i))
+            return; /* double object only right after the verb */
+    }
+}
+
+/* A party named right before a noun trigger: "Iran's supply", "Iranian
+ * drone deliveries", "a Russia-Iran deal". */
+static void noun_owner(const sentence *sn, size_t t, size_t lo, plist *out)
+{
+    for (size_t k = t, steps = 0; k > lo && steps < 5; k--, steps++) {
+        const unit *u = &sn->u[k - 1];
+        if (u->party >= 0) {
+            coordinated(sn, k - 1, lo, t, out);
+            if (k >= 2 && sn->u[k - 1].t0 > 0 &&
+                (sn->tv->toks[sn->u[k - 1].t0].flags & TF_HYPH) && sn->u[k - 2].party >= 0)
+                plist_add(out, sn->u[k - 2].party); /* Russia-Iran */
+            return;
+        }
+        if (!(u->wp >= 0 || unit_is_det(sn, k - 1) || unit_is(sn, k - 1, "'s") ||
+              unit_cue(sn, k - 1, CUE_REPORT) || unit_cue(sn, k - 1, CUE_SKIP) ||
+              is_adverb(sn, k - 1)))
+            return;
+    }
+}
+
+/* One party of the sentence other than those in EXCLUDE, when there is
+ * exactly one: the counterpart a clause leaves unsaid ("cooperation
+ * between Moscow and Tehran, which has seen the Iranian regime transfer
+ * drones"). */
+static int16_t other_party(const sentence *sn, const plist *exclude)
+{
+    int16_t found = -1;
+    for (size_t i = 0; i < sn->nu; i++) {
+        const unit *u = &sn->u[i];
+        if (u->party < 0 || u->pkind == PK_ADJ || u->made || party_is_speaker(sn, i) ||
+            party_is_place(sn, i) || party_is_origin(sn, i))
+            continue;
+        bool ex = false;
+        for (size_t e = 0; e < exclude->n; e++)
+            if (exclude->p[e] == u->party)
+                ex = true;
+        if (ex)
+            continue;
+        if (found >= 0 && found != u->party)
+            return -1;
+        found = u->party;
+    }
+    return found;
+}
+
+/* MARK: - Stage, negation, hypotheticals */
+
+static bool chain_unit(const sentence *sn, size_t i)
+{
+    return unit_cue(sn, i, CUE_SKIP) || is_adverb(sn, i) || unit_is(sn, i, "to") ||
+           unit_is_det(sn, i) || sn->u[i].punct == '"';
+}
+
+/* Scan left of the trigger over its stage chain; returns the stage the
+ * chain states, or -1. Sets F->chain_lo, and the subject for "X to V". */
+static int stage_chain(const sentence *sn, frame *f)
+{
+    int stage = -1;
+    size_t k = f->t;
+    f->chain_lo = f->t;
+    while (k > f->lo) {
+        size_t i = k - 1;
+        const unit *u = &sn->u[i];
+        if (unit_cue(sn, i, CUE_INTENT) || unit_cue(sn, i, CUE_CONTROL) ||
+            unit_cue(sn, i, CUE_WILL)) {
+            if (stage < 0)
+                stage = AT_STAGE_INTENT;
+        } else if (unit_cue(sn, i, CUE_NEGOTIATING)) {
+            if (stage < 0)
+                stage = AT_STAGE_NEGOTIATING;
+        } else if (unit_cue(sn, i, CUE_AGREED) || (u->has_noun && u->noun.a == F_DEAL_N)) {
+            if (stage < 0)
+                stage = AT_STAGE_AGREED;
+        } else if (u->party >= 0 && i + 1 < sn->nu && unit_is(sn, i + 1, "to")) {
+            /* "wants Russia to provide", "for Iran to start supplying" */
+            break;
+        } else if (!chain_unit(sn, i)) {
+            break;
+        }
+        k = i;
+        f->chain_lo = i;
+    }
+    return stage;
+}
+
+/* Every unit strictly between A and B is one a negation or modal reaches
+ * through: auxiliaries, adverbs, cue words, the subject. */
+static bool tight(const sentence *sn, size_t a, size_t b)
+{
+    if (b > a + 12)
+        return false;
+    for (size_t i = a + 1; i < b; i++) {
+        const unit *u = &sn->u[i];
+        if (u->cues & ((1u << CUE_SKIP) | (1u << CUE_INTENT) | (1u << CUE_NEGOTIATING) |
+                       (1u << CUE_AGREED) | (1u << CUE_CONTROL) | (1u << CUE_WILL) |
+                       (1u << CUE_MODAL) | (1u << CUE_NEG) | (1u << CUE_HYP) | (1u << CUE_EVIDENCE)))
+            continue;
+        if (u->party >= 0 || is_pronoun(sn, i) || is_adverb(sn, i) || unit_is_det(sn, i) ||
+            u->punct == '"' || unit_is(sn, i, "to") || unit_is(sn, i, "yet") ||
+            unit_is(sn, i, "ever") || unit_is(sn, i, "by") || unit_is(sn, i, "for") ||
+            unit_is(sn, i, "of") || unit_is(sn, i, "that"))
+            continue;
+        return false;
+    }
+    return true;
+}
+
+static bool negated(const sentence *sn, const frame *f)
+{
+    for (size_t i = f->lo; i < f->hi; i++) {
+        if (!unit_cue(sn, i, CUE_NEG) && !unit_cue(sn, i, CUE_DENY))
+            continue;
+        if (i < f->t) {
+            bool evidence = false;
+            for (size_t k = i + 1; k < f->t; k++)
+                if (unit_cue(sn, k, CUE_EVIDENCE))
+                    evidence = true;
+            if (tight(sn, i, f->t) || evidence || (unit_cue(sn, i, CUE_DENY) && f->t - i <= 8))
+                return true;
+        } else if (i > f->t && f->noun && i - f->t <= 6) {
+            return true; /* "a deal had not been completed" */
+        }
+    }
+    return false;
+}
+
+static bool hypothetical(const sentence *sn, const frame *f)
+{
+    for (size_t i = f->lo; i < f->t; i++) {
+        if (unit_cue(sn, i, CUE_HYP))
+            return true;
+        if (unit_cue(sn, i, CUE_MODAL) && tight(sn, i, f->t))
+            return true;
+        if (unit_cue(sn, i, CUE_COND)) {
+            bool comma = false;
+            for (size_t k = i + 1; k < f->t; k++)
+                if (sn->u[k].punct == ',' || unit_is(sn, k, "then"))
+                    comma = true;
+            if (!comma)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* MARK: - Sources, dates */
+
+typedef struct {
+    uint8_t cert;
+    bool has_src;
+    at_slice src;
+    int16_t actor;
+    at_timex tx[8];
+    size_t ntx;
+} sent_info;
+
+/* The capitalized run of tokens around unit I going in direction DIR. */
+static bool name_span(const sentence *sn, size_t i, int dir, at_slice *out, int16_t *actor)
+{
+    const at_textview *tv = sn->tv;
+    size_t k = i;
+    if (dir > 0) {
+        while (k < sn->nu && (unit_is(sn, k, "the") || is_adverb(sn, k)))
+            k++;
+    }
+    size_t a = k, b = k;
+    while (b < sn->nu && b < a + 6) {
+        const unit *u = &sn->u[b];
+        bool cap = (tv->toks[u->t0].flags & TF_CAP) || u->party >= 0;
+        if (!cap)
+            break;
+        if (u->party >= 0 && *actor < 0)
+            *actor = u->party;
+        b++;
+    }
+    if (b == a)
+        return false;
+    out->ptr = tv->text + tv->toks[sn->u[a].t0].start;
+    out->len = tv->toks[sn->u[b - 1].t1 - 1].end - tv->toks[sn->u[a].t0].start;
+    return true;
+}
+
+static bool name_before(const sentence *sn, size_t r, at_slice *out, int16_t *actor)
+{
+    const at_textview *tv = sn->tv;
+    size_t b = r;
+    /* "Kirby on Thursday said", "Kirby said" */
+    while (b > 0 && r - b < 4 && !(tv->toks[sn->u[b - 1].t0].flags & TF_CAP) &&
+           sn->u[b - 1].party < 0 && !sn->u[b - 1].punct)
+        b--;
+    size_t a = b;
+    while (a > 0 && b - a < 6 &&
+           ((tv->toks[sn->u[a - 1].t0].flags & TF_CAP) || sn->u[a - 1].party >= 0) &&
+           !sn->u[a - 1].punct)
+        a--;
+    if (a == b)
+        return false;
+    for (size_t k = a; k < b; k++)
+        if (sn->u[k].party >= 0 && *actor < 0)
+            *actor = sn->u[k].party;
+    out->ptr = tv->text + tv->toks[sn->u[a].t0].start;
+    out->len = tv->toks[sn->u[b - 1].t1 - 1].end - tv->toks[sn->u[a].t0].start;
+    return true;
+}
+
+static void read_info(const xdoc *x, const sentence *sn, sent_info *si)
+{
+    si->cert = AT_CERT_ASSERTED;
+    si->has_src = false;
+    si->actor = -1;
+    size_t rep = NONE;
+    for (size_t i = 0; i < sn->nu; i++) {
+        if (unit_cue(sn, i, CUE_ASSESS))
+            si->cert = AT_CERT_ASSESSED;
+        if (unit_cue(sn, i, CUE_REPORT)) {
+            if (si->cert == AT_CERT_ASSERTED)
+                si->cert = AT_CERT_REPORTED;
+            if (rep == NONE)
+                rep = i;
+        }
+    }
+    if (rep != NONE) {
+        bool after = unit_is(sn, rep, "according to") || unit_is(sn, rep, "citing") ||
+                     sn->u[rep].t1 - sn->u[rep].t0 == 2;
+        if (after)
+            si->has_src = name_span(sn, rep + 1, 1, &si->src, &si->actor);
+        else
+            si->has_src = name_before(sn, rep, &si->src, &si->actor) ||
+                          name_span(sn, rep + 1, 1, &si->src, &si->actor);
+    }
+    /* time expressions, less those that date the saying ("said Thursday") */
+    const at_sentence *se = &sn->tv->sents[sn->sent];
+    at_timex all[8];
+    size_t n = date_find(sn->tv, se->first, se->first + se->count,
+                         x->has_date ? &x->docdate : NULL, all, 8);
+    si->ntx = 0;
+    for (size_t k = 0; k < n; k++) {
+        bool saying = false;
+        for (size_t i = 0; i < sn->nu; i++) {
+            if (!unit_cue(sn, i, CUE_REPORT))
+                continue;
+            uint32_t r0 = sn->u[i].t0, r1 = sn->u[i].t1;
+            if ((all[k].first >= r1 && all[k].first <= r1 + 2) ||
+                (all[k].last <= r0 && all[k].last + 1 >= r0))
+                saying = true;
+        }
+        if (!saying)
+            si->tx[si->ntx++] = all[k];
+    }
+}
+
+static const at_timex *pick_date(const sentence *sn, const sent_info *si, const frame *f)
+{
+    uint32_t t_tok = sn->u[f->t].t0;
+    uint32_t lo_tok = sn->u[f->subj_u != NONE && f->subj_u < f->t ? f->subj_u : f->chain_lo].t0;
+    uint32_t hi_tok = f->hi < sn->nu ? sn->u[f->hi].t0 : sn->u[sn->nu - 1].t1;
+    const at_timex *best = NULL;
+    for (size_t k = 0; k < si->ntx; k++)
+        if (si->tx[k].first >= t_tok && si->tx[k].first < hi_tok)
+            return &si->tx[k];
+    for (size_t k = 0; k < si->ntx; k++)
+        if (si->tx[k].first >= lo_tok && si->tx[k].first < t_tok)
+            best = &si->tx[k];
+    return best;
+}
+
+/* MARK: - Claims */
+
+static bool compatible(uint8_t ref, uint8_t ante)
+{
+    if (ref == ante || ref == AT_CAT_WEAPONS || ref == AT_CAT_AMMUNITION)
+        return true;
+    return ref == AT_CAT_MISSILE &&
+           (ante == AT_CAT_BALLISTIC_MISSILE || ante == AT_CAT_CRUISE_MISSILE ||
+            ante == AT_CAT_ANTI_TANK_MISSILE || ante == AT_CAT_AIR_DEFENSE);
+}
+
+static const xclaim *antecedent(const xdoc *x, uint8_t cat)
+{
+    for (size_t k = x->n, seen = 0; k > 0 && seen < 40; k--, seen++) {
+        const xclaim *c = &x->c[k - 1];
+        if (c->sup >= 0 && c->rec >= 0 && !c->amb && c->cat != AT_CAT_ECONOMIC &&
+            compatible(cat, c->cat))
+            return c;
+    }
+    return NULL;
+}
+
+typedef struct {
+    xdoc *x;
+    const sentence *sn;
+    const sent_info *si;
+    const frame *f;
+    uint8_t fact;
+} emit_ctx;
+
+static void emit(const emit_ctx *e, int16_t sup, int16_t rec, const wphrase *w,
+                 uint8_t cat, uint16_t sys, uint8_t stage, bool amb)
+{
+    const at_textview *tv = e->sn->tv;
+    const at_sentence *se = &tv->sents[e->sn->sent];
+    xclaim c = {.sup = sup, .rec = rec, .cat = cat, .stage = stage, .fact = e->fact,
+                .cert = e->si->cert, .sys = sys, .amb = amb, .src_actor = -1,
+                .sent = (uint32_t)e->sn->sent, .start = se->start, .end = se->end,
+                .mentions = 1};
+    if (w && w->has_qty) {
+        c.has_qty = true;
+        c.qty = w->qty;
+    }
+    const at_timex *tx = e->f ? pick_date(e->sn, e->si, e->f) : NULL;
+    if (tx) {
+        c.has_date = true;
+        c.date = tx->start;
+        c.date_text.ptr = tv->text + tv->toks[tx->first].start;
+        c.date_text.len = tv->toks[tx->last - 1].end - tv->toks[tx->first].start;
+    }
+    if (e->si->has_src) {
+        c.has_src = true;
+        c.src = e->si->src;
+        c.src_actor = e->si->actor;
+    }
+    xdoc_add(e->x, &c);
+}
+
+/* Emit one claim per weapon phrase (one per category) of a frame. */
+static void emit_wps(const emit_ctx *e, const plist *sups, const plist *recs,
+                     const size_t *wps, size_t nw, uint8_t stage)
+{
+    const sentence *sn = e->sn;
+    uint32_t done = 0;
+    for (size_t k = 0; k < nw; k++) {
+        const wphrase *w = &sn->wp[wps[k]];
+        uint8_t cat = w->cat;
+        uint16_t sys = w->sys;
+        plist s = *sups, r = *recs;
+        if (w->ref) {
+            const xclaim *a = antecedent(e->x, cat);
+            if (a) {
+                cat = a->cat;
+                if (!sys)
+                    sys = a->sys;
+                if (s.n == 0)
+                    plist_add(&s, a->sup);
+                if (r.n == 0)
+                    plist_add(&r, a->rec);
+            }
+        }
+        if (done & (1u << cat))
+            continue;
+        done |= 1u << cat;
+        for (size_t i = 0; i < (s.n ? s.n : 1); i++)
+            for (size_t j = 0; j < (r.n ? r.n : 1); j++)
+                emit(e, s.n ? s.p[i] : -1, r.n ? r.p[j] : -1, w, cat, sys, stage, false);
+    }
+}
+
+static void set_subject_context(xdoc *x, const plist *subj)
+{
+    if (subj->n == 1)
+        x->last_subject = subj->p[0];
+}
+
+/* MARK: - Frames */
+
+static bool is_trigger(const sentence *sn, size_t i, bool *noun)
+{
+    const unit *u = &sn->u[i];
+    if (!u->has_verb && !u->has_noun)
+        return false;
+    bool noun_ctx = (i > 0 && (unit_is_det(sn, i - 1) || unit_is(sn, i - 1, "'s") ||
+                               sn->u[i - 1].wp >= 0 ||
+                               (sn->u[i - 1].party >= 0 && !sn->u[i - 1].made))) ||
+                    (i + 1 < sn->nu && unit_is(sn, i + 1, "of")) ||
+                    (i >= 2 && unit_is_det(sn, i - 2) && is_adverb(sn, i - 1)) ||
+                    (i >= 2 && unit_is_det(sn, i - 2) && unit_cue(sn, i - 1, CUE_REPORT));
+    if (u->has_noun && (noun_ctx || !u->has_verb)) {
+        *noun = true;
+        return true;
+    }
+    if (!u->has_verb)
+        return false;
+    /* "sought to make", "offered to help": a verb before an infinitive is
+     * part of a chain, not the transfer itself */
+    if (i + 2 < sn->nu && unit_is(sn, i + 1, "to") && sn->u[i + 2].party < 0 &&
+        !unit_is_det(sn, i + 2) && sn->u[i + 2].wp < 0 && !is_pronoun(sn, i + 2))
+        return false;
+    if (u->verb.b == VF_BASE && i > 0 && unit_is_det(sn, i - 1))
+        return false;
+    *noun = false;
+    return true;
+}
+
+static void clause_bounds(const sentence *sn, size_t t, size_t *lo, size_t *hi)
+{
+    size_t a = t, b = t + 1;
+    while (a > 0 && sn->u[a - 1].clause == sn->u[t].clause)
+        a--;
+    while (b < sn->nu && sn->u[b].clause == sn->u[t].clause)
+        b++;
+    *lo = a;
+    *hi = b;
+}
+
+static void object_region(const sentence *sn, frame *f)
+{
+    f->ret = NONE;
+    f->obj_hi = f->hi;
+    for (size_t i = f->t + 1; i < f->hi; i++) {
+        if (unit_cue(sn, i, CUE_RETURN)) {
+            f->ret = i;
+            f->obj_hi = i;
+            return;
+        }
+        bool n;
+        if ((sn->u[i].has_verb || sn->u[i].has_noun) && is_trigger(sn, i, &n)) {
+            f->obj_hi = i;
+            return;
+        }
+    }
+}
+
+/* The weapon phrase right before the trigger (passives, relative clauses:
+ * "such munitions had been transferred", "what weapons Moscow could
+ * provide"). */
+static size_t left_wp(const sentence *sn, const frame *f)
+{
+    for (size_t k = f->t; k > f->lo && f->t - k < 8; k--) {
+        const unit *u = &sn->u[k - 1];
+        if (u->wp >= 0)
+            return (size_t)u->wp;
+        if (u->has_verb || u->has_noun)
+            return NONE;
+    }
+    return NONE;
+}
+
+static void weapon_origins(const sentence *sn, const size_t *wps, size_t nw, plist *out,
+                           bool supplied_only)
+{
+    for (size_t k = 0; k < nw; k++) {
+        const wphrase *w = &sn->wp[wps[k]];
+        if (w->origin >= 0 && (!supplied_only || w->origin_kind == O_SUPPLIED))
+            plist_add(out, w->origin);
+    }
+    /* "North Korean launchers and several missiles": the origin of the
+     * first item of a list carries over to the items without one */
+}
+
+static void apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size_t t, bool noun)
+{
+    const unit *u = &sn->u[t];
+    frame f = {.t = t, .noun = noun, .subj_u = NONE};
+    const sense *v = noun ? &u->noun : &u->verb;
+    f.frame = v->a;
+    f.stage = v->stage;
+    clause_bounds(sn, t, &f.lo, &f.hi);
+    object_region(sn, &f);
+    int chain = stage_chain(sn, &f);
+    if (chain >= 0) {
+        if (f.frame == F_USE)
+            return; /* "plans to use": no transfer stage */
+        if (f.stage != AT_STAGE_INTENT)
+            f.stage = (uint8_t)chain;
+    }
+    if (!noun && v->b == VF_PART) {
+        size_t k = t;
+        while (k > f.lo && (is_adverb(sn, k - 1) || unit_is(sn, k - 1, "been") ||
+                            unit_is(sn, k - 1, "being")))
+            k--;
+        f.passive = (k > f.lo && is_be(sn, k - 1)) ||
+                    (t + 1 < f.hi && unit_is(sn, t + 1, "by"));
+        if (k > f.lo && (unit_is(sn, k - 1, "has") || unit_is(sn, k - 1, "have") ||
+                         unit_is(sn, k - 1, "had")))
+            f.passive = false;
+        /* "North Korea has provided" vs "had been transferred" */
+        if (k > f.lo && is_be(sn, k - 1) && k - 1 > f.lo &&
+            (unit_is(sn, k - 2, "has") || unit_is(sn, k - 2, "have") || unit_is(sn, k - 2, "had")))
+            f.passive = true;
+    }
+
+    emit_ctx e = {.x = x, .sn = sn, .si = si, .f = &f};
+    if (negated(sn, &f))
+        e.fact = AT_FACT_NEGATED;
+    else if (hypothetical(sn, &f))
+        e.fact = AT_FACT_HYPOTHETICAL;
+    else
+        e.fact = AT_FACT_CLAIMED;
+    if (e.fact == AT_FACT_NEGATED && f.stage == AT_STAGE_INTENT)
+        f.stage = AT_STAGE_DELIVERED; /* "will not send", "refused to sell" */
+    if (e.fact == AT_FACT_HYPOTHETICAL && f.frame == F_USE)
+        return;
+
+    size_t wps[16], nw = 0;
+    plist sup = {0}, rec = {0};
+    if (!noun && !(f.passive && f.frame != F_USE)) {
+        find_subject(x, sn, f.chain_lo, f.lo, &f);
+        set_subject_context(x, &f.subj);
+    }
+    nw = region_wps(sn, t + 1, f.obj_hi, wps, 16);
+
+    switch (f.frame) {
+    case F_GIVE:
+        if (f.passive) {
+            pp_parties(sn, t + 1, f.hi, "by", &sup);
+            if (!pp_parties(sn, t + 1, f.hi, "to", &rec))
+                pp_parties(sn, t + 1, f.hi, "into", &rec);
+            if (nw == 0) {
+                size_t w = left_wp(sn, &f);
+                if (w != NONE)
+                    wps[nw++] = w;
+            } else if (rec.n == 0) {
+                find_subject(x, sn, t, f.lo, &f); /* "Russia was supplied with" */
+                rec = f.subj;
+            }
+        } else {
+            sup = f.subj;
+            indirect_object(x, sn, &f, &rec);
+            if (rec.n == 0 && !pp_parties(sn, t + 1, f.obj_hi, "to", &rec) &&
+                !pp_parties(sn, t + 1, f.obj_hi, "into", &rec))
+                pp_parties(sn, t + 1, f.obj_hi, "for", &rec);
+            if (nw == 0 && f.subj_u != NONE) {
+                size_t w = left_wp(sn, &(frame){.t = f.subj_u, .lo = f.lo});
+                if (w != NONE)
+                    wps[nw++] = w;
+            }
+        }
+        if (sup.n == 0)
+            weapon_origins(sn, wps, nw, &sup, true);
+        if (rec.n == 0 && sup.n > 0 && nw > 0) {
+            int16_t o = other_party(sn, &sup);
+            plist_add(&rec, o);
+        }
+        break;
+    case F_GET:
+        if (f.passive) {
+            pp_parties(sn, t + 1, f.hi, "by", &rec);
+            if (nw == 0) {
+                size_t w = left_wp(sn, &f);
+                if (w != NONE)
+                    wps[nw++] = w;
+            }
+        } else {
+            rec = f.subj;
+        }
+        pp_parties(sn, t + 1, f.hi, "from", &sup);
+        if (sup.n == 0)
+            weapon_origins(sn, wps, nw, &sup, false);
+        break;
+    case F_USE:
+        if (f.passive) {
+            pp_parties(sn, t + 1, f.hi, "by", &rec);
+            if (nw == 0) {
+                size_t w = left_wp(sn, &f);
+                if (w != NONE)
+                    wps[nw++] = w;
+            }
+        } else {
+            rec = f.subj;
+        }
+        weapon_origins(sn, wps, nw, &sup, false);
+        break;
+    case F_GIVE_N:
+    case F_GET_N: {
+        plist owner = {0};
+        noun_owner(sn, t, f.lo, &owner);
+        /* weapons named right before the noun: "drone deliveries" */
+        if (t > 0 && sn->u[t - 1].wp >= 0 && nw < 16)
+            wps[nw++] = (size_t)sn->u[t - 1].wp;
+        if (f.frame == F_GIVE_N) {
+            sup = owner;
+            pp_parties(sn, t + 1, f.obj_hi, "by", &sup);
+            pp_parties(sn, t + 1, f.obj_hi, "from", &sup);
+            pp_parties(sn, t + 1, f.obj_hi, "to", &rec);
+            if (sup.n == 0)
+                weapon_origins(sn, wps, nw, &sup, false);
+            if (rec.n == 0 && sup.n > 0 && nw > 0)
+                plist_add(&rec, other_party(sn, &sup));
+        } else {
+            rec = owner;
+            pp_parties(sn, t + 1, f.obj_hi, "from", &sup);
+            if (sup.n == 0)
+                weapon_origins(sn, wps, nw, &sup, false);
+        }
+        break;
+    }
+    case F_DEAL_N:
+    case F_TALK_N: {
+        /* "deal to supply": the chained verb states it */
+        if (t + 2 < sn->nu && unit_is(sn, t + 1, "to"))
+            return;
+        if (t > 0 && sn->u[t - 1].wp >= 0 && nw < 16) {
+            wps[nw++] = (size_t)sn->u[t - 1].wp;
+        }
+        if (nw == 0)
+            return;
+        plist two = {0};
+        noun_owner(sn, t, f.lo, &two);
+        pp_parties(sn, t + 1, f.obj_hi, "with", &two);
+        pp_parties(sn, t + 1, f.obj_hi, "between", &two);
+        if (two.n < 2) {
+            /* "officials have denied conducting any weapons deals" */
+            for (size_t k = t; k > f.lo && t - k < 6; k--)
+                if (unit_cue(sn, k - 1, CUE_DEALVERB) || unit_cue(sn, k - 1, CUE_DENY)) {
+                    frame g = f;
+                    g.subj.n = 0;
+                    find_subject(x, sn, k - 1, f.lo, &g);
+                    for (size_t i = 0; i < g.subj.n; i++)
+                        plist_add(&two, g.subj.p[i]);
+                    break;
+                }
+        }
+        if (two.n != 2)
+            return;
+        for (size_t k = 0; k < nw; k++)
+            emit(&e, two.p[0], two.p[1], &sn->wp[wps[k]], sn->wp[wps[k]].cat,
+                 sn->wp[wps[k]].sys, f.stage, true);
+        return;
+    }
+    }
+    if (nw == 0)
+        return;
+    emit_wps(&e, &sup, &rec, wps, nw, f.stage);
+    /* "X-supplied missiles" used or received by Y: a delivery too */
+    if (f.frame == F_USE || f.frame == F_GET) {
+        plist sup2 = {0};
+        weapon_origins(sn, wps, nw, &sup2, true);
+        if (sup2.n && rec.n)
+            emit_wps(&e, &sup2, &rec, wps, nw, AT_STAGE_DELIVERED);
+    }
+    /* "... in return for cash and help from Russia": the other way */
+    if (f.ret != NONE && f.frame == F_GIVE && f.stage == AT_STAGE_DELIVERED && sup.n && rec.n) {
+        frame g = f;
+        g.t = f.ret;
+        size_t rw[16], nr = region_wps(sn, f.ret + 1, f.hi, rw, 16);
+        plist rsup = {0};
+        if (!pp_parties(sn, f.ret + 1, f.hi, "from", &rsup))
+            rsup = rec;
+        emit_ctx e2 = e;
+        e2.f = &g;
+        emit_wps(&e2, &rsup, &sup, rw, nr, AT_STAGE_DELIVERED);
+    }
+}
+
+/* "X has denied the allegations": the last claims about X, negated. */
+static void apply_denial(xdoc *x, const sentence *sn, const sent_info *si, size_t k)
+{
+    static const char *const objs[] = {"allegations", "allegation", "accusations",
+                                       "accusation", "claims", "claim", "reports",
+                                       "report", "charges", "suggestions", NULL};
+    bool found = false;
+    for (size_t i = k + 1; i < sn->nu && i <= k + 4 && !found; i++)
+        for (const char *const *w = objs; *w; w++)
+            if (unit_is(sn, i, *w))
+                found = true;
+    if (!found)
+        return;
+    frame f = {.t = k, .subj_u = NONE};
+    clause_bounds(sn, k, &f.lo, &f.hi);
+    find_subject(x, sn, k, f.lo, &f);
+    if (f.subj.n != 1)
+        return;
+    int16_t p = f.subj.p[0];
+    /* the most recent earlier sentence with claims about P */
+    size_t n = x->n, last_sent = (size_t)-1;
+    for (size_t i = n; i > 0; i--) {
+        const xclaim *c = &x->c[i - 1];
+        if (c->sent >= sn->sent || c->fact != AT_FACT_CLAIMED || c->amb)
+            continue;
+        if (c->sup != p && c->rec != p)
+            continue;
+        if (last_sent == (size_t)-1)
+            last_sent = c->sent;
+        if (c->sent != last_sent)
+            break;
+        xclaim d = *c;
+        const at_sentence *se = &sn->tv->sents[sn->sent];
+        d.fact = AT_FACT_NEGATED;
+        d.sent = (uint32_t)sn->sent;
+        d.start = se->start;
+        d.end = se->end;
+        d.has_qty = d.has_date = false;
+        d.cert = AT_CERT_REPORTED;
+        d.has_src = true;
+        const at_textview *tv = sn->tv;
+        d.src.ptr = tv->text + tv->toks[sn->u[f.subj_u].t0].start;
+        d.src.len = tv->toks[sn->u[f.subj_u].t1 - 1].end - tv->toks[sn->u[f.subj_u].t0].start;
+        d.src_actor = p;
+        d.mentions = 1;
+        (void)si;
+        xdoc_add(x, &d);
+    }
+}
+
+/* "Moscow and Tehran are considering a joint production line in Russia":
+ * a venture of two parties; the one where it stands receives. */
+static void apply_joint(xdoc *x, const sentence *sn, const sent_info *si, const wphrase *w)
+{
+    frame f = {.t = w->u0, .subj_u = NONE, .noun = true};
+    clause_bounds(sn, w->u0, &f.lo, &f.hi);
+    f.chain_lo = w->u0;
+    plist two = {0}, loc = {0};
+    find_subject(x, sn, w->u0, f.lo, &f);
+    for (size_t i = 0; i < f.subj.n; i++)
+        plist_add(&two, f.subj.p[i]);
+    pp_parties(sn, f.lo, f.hi, "with", &two);
+    pp_parties(sn, w->u1, f.hi, "in", &loc);
+    if (two.n != 2)
+        return;
+    uint8_t stage = AT_STAGE_DELIVERED;
+    for (size_t i = f.lo; i < f.hi; i++) {
+        if (unit_cue(sn, i, CUE_INTENT) || unit_cue(sn, i, CUE_WILL))
+            stage = AT_STAGE_INTENT;
+        else if (unit_cue(sn, i, CUE_AGREED) && stage != AT_STAGE_INTENT)
+            stage = AT_STAGE_AGREED;
+    }
+    emit_ctx e = {.x = x, .sn = sn, .si = si, .f = &f};
+    e.fact = negated(sn, &f) ? AT_FACT_NEGATED
+             : hypothetical(sn, &f) ? AT_FACT_HYPOTHETICAL
+                                    : AT_FACT_CLAIMED;
+    if (loc.n == 1 && (loc.p[0] == two.p[0] || loc.p[0] == two.p[1])) {
+        int16_t rec = loc.p[0], sup = rec == two.p[0] ? two.p[1] : two.p[0];
+        emit(&e, sup, rec, w, w->cat, w->sys, stage, false);
+    } else {
+        emit(&e, two.p[0], two.p[1], w, w->cat, w->sys, stage, true);
+    }
+}
+
+void rules_apply(xdoc *x, sentence *sn)
+{
+    /* remember people for "he" and "his" */
+    for (size_t i = 0; i < sn->nu; i++)
+        if (sn->u[i].party >= 0 && sn->u[i].pkind == PK_PERSON)
+            x->last_person = sn->u[i].party;
+    if (sn->question || sn->nu == 0)
+        return;
+    bool any = false;
+    for (size_t i = 0; i < sn->nu; i++)
+        if (unit_cue(sn, i, CUE_DENY) || (sn->nwp && (sn->u[i].has_verb || sn->u[i].has_noun)))
+            any = true;
+    if (!any)
+        return;
+    sent_info si;
+    read_info(x, sn, &si);
+    for (size_t i = 0; i < sn->nu; i++) {
+        bool noun;
+        if (sn->nwp && (sn->u[i].has_verb || sn->u[i].has_noun) && is_trigger(sn, i, &noun))
+            apply_frame(x, sn, &si, i, noun);
+        if (unit_cue(sn, i, CUE_DENY))
+            apply_denial(x, sn, &si, i);
+    }
+    for (size_t w = 0; w < sn->nwp; w++)
+        if (sn->wp[w].joint)
+            apply_joint(x, sn, &si, &sn->wp[w]);
+}
