@@ -579,6 +579,10 @@ dict_match dict_lookup(const at_dict *d, const at_textview *tv, size_t i,
     for (size_t k = i; k < end && k - i < PHRASE_MAX; k++) {
         if (k > i && (tv->toks[k].flags & (TF_PARA)))
             break;
+        /* quotes inside a phrase: so-called "dual-use" technologies */
+        if (k > i && tv->toks[k].kind == TK_PUNCT &&
+            (tv->toks[k].punct == '"' || tv->toks[k].punct == '\'') && k + 1 < end)
+            continue;
         h = text_hash_next(h, tv->toks[k].hash);
         const entry *e = find(d, h);
         if (!e)

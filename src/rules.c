@@ -127,11 +127,30 @@ static bool party_is_origin(const sentence *sn, size_t i)
 
 /* Parties coordinated with the one at unit I: "North Korea and Iran",
  * "Russian and North Korean officials". */
+static bool list_closes(const sentence *sn, size_t i, size_t hi)
+{
+    /* from a comma at I: party (, party)* and|or party */
+    for (size_t k = i; k + 1 < hi; k += 2) {
+        if (!is_conj(sn, k) || sn->u[k + 1].party < 0)
+            return false;
+        if (sn->u[k].punct != ',')
+            return true;
+    }
+    return false;
+}
+
 static void coordinated(const sentence *sn, size_t i, size_t lo, size_t hi, plist *out)
 {
     plist_add(out, sn->u[i].party);
-    for (size_t k = i; k >= lo + 2 && is_conj(sn, k - 1) && sn->u[k - 2].party >= 0; k -= 2)
+    if (i + 1 < hi && sn->u[i + 1].punct == ',' && !list_closes(sn, i + 1, hi))
+        return;
+    bool closed = false; /* a comma joins parties only in a list with and/or */
+    for (size_t k = i; k >= lo + 2 && is_conj(sn, k - 1) && sn->u[k - 2].party >= 0; k -= 2) {
+        if (sn->u[k - 1].punct == ',' && !closed && !list_closes(sn, k - 1, hi))
+            break;
+        closed = true;
         plist_add(out, sn->u[k - 2].party);
+    }
     for (size_t k = i; k + 2 < hi; k += 2) {
         size_t c = k + 1;
         if (unit_is(sn, c, "as") && c + 3 < hi && unit_is(sn, c + 1, "well") &&
@@ -208,7 +227,9 @@ static void find_subject(const xdoc *x, const sentence *sn, size_t from, size_t 
         if (is_pronoun(sn, i) || (unit_is(sn, i, "regime") && i > lo && unit_is(sn, i - 1, "the"))) {
             if (i > lo && unit_is_prep(sn, i - 1) && i + 1 != from)
                 continue;
-            int16_t p = resolve_pronoun(x, sn, i, NULL);
+            int16_t p = !is_person_pronoun(sn, i) && x->last_subject >= 0
+                            ? x->last_subject
+                            : resolve_pronoun(x, sn, i, NULL);
             if (p >= 0) {
                 plist_add(&f->subj, p);
                 f->subj_u = i;
@@ -234,7 +255,9 @@ static bool pp_parties(const sentence *sn, size_t lo, size_t hi, const char *pre
                 return true;
             }
             if (u->has_weapon || u->has_verb || u->has_noun || (u->punct && u->punct != ',') ||
-                unit_is(sn, k, "its") || unit_is(sn, k, "their") || unit_is(sn, k, "his"))
+                unit_is(sn, k, "its") || unit_is(sn, k, "their") || unit_is(sn, k, "his") ||
+                unit_is(sn, k, "and") || unit_is(sn, k, "as") || unit_is(sn, k, "when") ||
+                unit_is(sn, k, "after") || unit_is(sn, k, "because") || is_be(sn, k))
                 break;
             skipped++;
         }
@@ -371,7 +394,12 @@ static int stage_chain(const sentence *sn, frame *f)
             if (stage < 0)
                 stage = AT_STAGE_AGREED;
         } else if (u->party >= 0 && i + 1 < sn->nu && unit_is(sn, i + 1, "to")) {
-            /* "wants Russia to provide", "for Iran to start supplying" */
+            /* "wants Russia to provide", "for Iran to start supplying":
+             * the party is the subject; a control verb before it says
+             * intent */
+            if (i > f->lo && (unit_cue(sn, i - 1, CUE_CONTROL) || unit_cue(sn, i - 1, CUE_INTENT)) &&
+                stage < 0)
+                stage = AT_STAGE_INTENT;
             break;
         } else if (!chain_unit(sn, i)) {
             break;
@@ -593,9 +621,23 @@ typedef struct {
     uint8_t fact;
 } emit_ctx;
 
+#ifdef AT_TRACE
+#include <stdio.h>
+#define TRACE(...) fprintf(stderr, __VA_ARGS__)
+#else
+#define TRACE(...) ((void)0)
+#endif
+
 static void emit(const emit_ctx *e, int16_t sup, int16_t rec, const wphrase *w,
                  uint8_t cat, uint16_t sys, uint8_t stage, bool amb)
 {
+    TRACE("trace: s%zu trig=%zu(%.*s) %s->%s %s %s fact=%d amb=%d\n", e->sn->sent,
+          e->f ? e->f->t : 0,
+          e->f ? (int)(e->sn->tv->toks[e->sn->u[e->f->t].t1 - 1].end - e->sn->tv->toks[e->sn->u[e->f->t].t0].start) : 0,
+          e->f ? e->sn->tv->text + e->sn->tv->toks[e->sn->u[e->f->t].t0].start : "",
+          sup >= 0 ? dict_party_code(e->x->d, (uint16_t)sup) : "-",
+          rec >= 0 ? dict_party_code(e->x->d, (uint16_t)rec) : "-", at_category_name(cat),
+          at_stage_name(stage), e->fact, amb);
     const at_textview *tv = e->sn->tv;
     const at_sentence *se = &tv->sents[e->sn->sent];
     xclaim c = {.sup = sup, .rec = rec, .cat = cat, .stage = stage, .fact = e->fact,
@@ -667,8 +709,9 @@ static bool is_trigger(const sentence *sn, size_t i, bool *noun)
     if (!u->has_verb && !u->has_noun)
         return false;
     bool noun_ctx = (i > 0 && (unit_is_det(sn, i - 1) || unit_is(sn, i - 1, "'s") ||
-                               sn->u[i - 1].wp >= 0 ||
-                               (sn->u[i - 1].party >= 0 && !sn->u[i - 1].made))) ||
+                               sn->u[i - 1].wp >= 0 || sn->u[i - 1].has_verb ||
+                               (sn->u[i - 1].party >= 0 && sn->u[i - 1].pkind == PK_ADJ &&
+                                !sn->u[i - 1].made))) ||
                     (i + 1 < sn->nu && unit_is(sn, i + 1, "of")) ||
                     (i >= 2 && unit_is_det(sn, i - 2) && is_adverb(sn, i - 1)) ||
                     (i >= 2 && unit_is_det(sn, i - 2) && unit_cue(sn, i - 1, CUE_REPORT));
@@ -745,7 +788,9 @@ static void weapon_origins(const sentence *sn, const size_t *wps, size_t nw, pli
      * first item of a list carries over to the items without one */
 }
 
-static void apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size_t t, bool noun)
+/* Returns the unit up to which later triggers belong to this frame (its
+ * "in return for" leg), or T. */
+static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size_t t, bool noun)
 {
     const unit *u = &sn->u[t];
     frame f = {.t = t, .noun = noun, .subj_u = NONE};
@@ -757,7 +802,7 @@ static void apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size_t
     int chain = stage_chain(sn, &f);
     if (chain >= 0) {
         if (f.frame == F_USE)
-            return; /* "plans to use": no transfer stage */
+            return t; /* "plans to use": no transfer stage */
         if (f.stage != AT_STAGE_INTENT)
             f.stage = (uint8_t)chain;
     }
@@ -787,7 +832,7 @@ static void apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size_t
     if (e.fact == AT_FACT_NEGATED && f.stage == AT_STAGE_INTENT)
         f.stage = AT_STAGE_DELIVERED; /* "will not send", "refused to sell" */
     if (e.fact == AT_FACT_HYPOTHETICAL && f.frame == F_USE)
-        return;
+        return t;
 
     size_t wps[16], nw = 0;
     plist sup = {0}, rec = {0};
@@ -817,10 +862,14 @@ static void apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size_t
             if (rec.n == 0 && !pp_parties(sn, t + 1, f.obj_hi, "to", &rec) &&
                 !pp_parties(sn, t + 1, f.obj_hi, "into", &rec))
                 pp_parties(sn, t + 1, f.obj_hi, "for", &rec);
-            if (nw == 0 && f.subj_u != NONE) {
-                size_t w = left_wp(sn, &(frame){.t = f.subj_u, .lo = f.lo});
-                if (w != NONE)
-                    wps[nw++] = w;
+            /* "what type of weapons Moscow could provide": the weapons
+             * stand right before the subject */
+            if (nw == 0 && f.subj_u != NONE && f.subj_u > f.lo) {
+                size_t k = f.subj_u - 1;
+                if (k > f.lo && (unit_is(sn, k, "that") || unit_is(sn, k, "which")))
+                    k--;
+                if (sn->u[k].wp >= 0)
+                    wps[nw++] = (size_t)sn->u[k].wp;
             }
         }
         if (sup.n == 0)
@@ -841,7 +890,7 @@ static void apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size_t
         } else {
             rec = f.subj;
         }
-        pp_parties(sn, t + 1, f.hi, "from", &sup);
+        pp_parties(sn, t + 1, f.obj_hi, "from", &sup);
         if (sup.n == 0)
             weapon_origins(sn, wps, nw, &sup, false);
         break;
@@ -886,12 +935,12 @@ static void apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size_t
     case F_TALK_N: {
         /* "deal to supply": the chained verb states it */
         if (t + 2 < sn->nu && unit_is(sn, t + 1, "to"))
-            return;
+            return t;
         if (t > 0 && sn->u[t - 1].wp >= 0 && nw < 16) {
             wps[nw++] = (size_t)sn->u[t - 1].wp;
         }
         if (nw == 0)
-            return;
+            return t;
         plist two = {0};
         noun_owner(sn, t, f.lo, &two);
         pp_parties(sn, t + 1, f.obj_hi, "with", &two);
@@ -909,15 +958,17 @@ static void apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size_t
                 }
         }
         if (two.n != 2)
-            return;
+            return t;
         for (size_t k = 0; k < nw; k++)
             emit(&e, two.p[0], two.p[1], &sn->wp[wps[k]], sn->wp[wps[k]].cat,
                  sn->wp[wps[k]].sys, f.stage, true);
-        return;
+        return t;
     }
     }
+    TRACE("trace: frame t=%zu noun=%d passive=%d frame=%d nw=%zu ret=%zu obj_hi=%zu hi=%zu\n", t,
+          noun, f.passive, f.frame, nw, f.ret, f.obj_hi, f.hi);
     if (nw == 0)
-        return;
+        return t;
     emit_wps(&e, &sup, &rec, wps, nw, f.stage);
     /* "X-supplied missiles" used or received by Y: a delivery too */
     if (f.frame == F_USE || f.frame == F_GET) {
@@ -927,7 +978,8 @@ static void apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size_t
             emit_wps(&e, &sup2, &rec, wps, nw, AT_STAGE_DELIVERED);
     }
     /* "... in return for cash and help from Russia": the other way */
-    if (f.ret != NONE && f.frame == F_GIVE && f.stage == AT_STAGE_DELIVERED && sup.n && rec.n) {
+    if (f.ret != NONE && (f.frame == F_GIVE || f.frame == F_GIVE_N) &&
+        f.stage == AT_STAGE_DELIVERED && sup.n && rec.n) {
         frame g = f;
         g.t = f.ret;
         size_t rw[16], nr = region_wps(sn, f.ret + 1, f.hi, rw, 16);
@@ -937,7 +989,9 @@ static void apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size_t
         emit_ctx e2 = e;
         e2.f = &g;
         emit_wps(&e2, &rsup, &sup, rw, nr, AT_STAGE_DELIVERED);
+        return f.hi;
     }
+    return t;
 }
 
 /* "X has denied the allegations": the last claims about X, negated. */
@@ -1040,10 +1094,12 @@ void rules_apply(xdoc *x, sentence *sn)
         return;
     sent_info si;
     read_info(x, sn, &si);
+    size_t skip = 0;
     for (size_t i = 0; i < sn->nu; i++) {
         bool noun;
-        if (sn->nwp && (sn->u[i].has_verb || sn->u[i].has_noun) && is_trigger(sn, i, &noun))
-            apply_frame(x, sn, &si, i, noun);
+        if (i >= skip && sn->nwp && (sn->u[i].has_verb || sn->u[i].has_noun) &&
+            is_trigger(sn, i, &noun))
+            skip = apply_frame(x, sn, &si, i, noun);
         if (unit_cue(sn, i, CUE_DENY))
             apply_denial(x, sn, &si, i);
     }
