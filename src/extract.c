@@ -57,15 +57,19 @@ static void settle_directions(xdoc *x)
         xclaim *c = &x->c[i];
         if (!c->amb)
             continue;
+        /* the same category's direction first, then any category's */
         int fwd = 0, back = 0;
-        for (size_t k = 0; k < x->n; k++) {
-            const xclaim *o = &x->c[k];
-            if (o->amb)
-                continue;
-            if (o->sup == c->sup && o->rec == c->rec)
-                fwd++;
-            else if (o->sup == c->rec && o->rec == c->sup)
-                back++;
+        for (int pass = 0; pass < 2 && fwd == back; pass++) {
+            fwd = back = 0;
+            for (size_t k = 0; k < x->n; k++) {
+                const xclaim *o = &x->c[k];
+                if (o->amb || (pass == 0 && o->cat != c->cat))
+                    continue;
+                if (o->sup == c->sup && o->rec == c->rec)
+                    fwd++;
+                else if (o->sup == c->rec && o->rec == c->sup)
+                    back++;
+            }
         }
         if (fwd == back) {
             c->sup = c->rec = -1; /* unknown: kept out of the output */

@@ -340,6 +340,20 @@ static void noun_owner(const sentence *sn, size_t t, size_t lo, plist *out)
     }
 }
 
+/* The party at unit I stands before a plain word ("Western sanctions",
+ * "Russian stockpiles"): it describes something else, it is no role. */
+static bool party_is_modifier(const sentence *sn, size_t i)
+{
+    if (i + 1 >= sn->nu)
+        return false;
+    const unit *n = &sn->u[i + 1];
+    uint32_t nounish = (1u << CUE_MILITARY) | (1u << CUE_NONHEAD);
+    if (n->punct || n->party >= 0 || n->has_verb || n->has_noun || (n->cues & ~nounish) ||
+        unit_is_prep(sn, i + 1) || is_conj(sn, i + 1) || unit_is(sn, i + 1, "'s"))
+        return false;
+    return !(sn->tv->toks[n->t0].flags & TF_CAP);
+}
+
 /* One party of the sentence other than those in EXCLUDE, when there is
  * exactly one: the counterpart a clause leaves unsaid ("cooperation
  * between Moscow and Tehran, which has seen the Iranian regime transfer
@@ -349,8 +363,8 @@ static int16_t other_party(const sentence *sn, const plist *exclude)
     int16_t found = -1;
     for (size_t i = 0; i < sn->nu; i++) {
         const unit *u = &sn->u[i];
-        if (u->party < 0 || u->pkind == PK_ADJ || u->made || party_is_speaker(sn, i) ||
-            party_is_place(sn, i) || party_is_origin(sn, i))
+        if (u->party < 0 || u->made || party_is_speaker(sn, i) || party_is_place(sn, i) ||
+            party_is_origin(sn, i) || party_is_modifier(sn, i))
             continue;
         bool ex = false;
         for (size_t e = 0; e < exclude->n; e++)
@@ -425,6 +439,7 @@ static bool tight(const sentence *sn, size_t a, size_t b)
         if (u->party >= 0 || is_pronoun(sn, i) || is_adverb(sn, i) || unit_is_det(sn, i) ||
             u->punct == '"' || unit_is(sn, i, "to") || unit_is(sn, i, "yet") ||
             unit_is(sn, i, "ever") || unit_is(sn, i, "by") || unit_is(sn, i, "for") ||
+            unit_is(sn, i, "from") ||
             unit_is(sn, i, "of") || unit_is(sn, i, "that"))
             continue;
         return false;
@@ -1088,7 +1103,8 @@ void rules_apply(xdoc *x, sentence *sn)
         return;
     bool any = false;
     for (size_t i = 0; i < sn->nu; i++)
-        if (unit_cue(sn, i, CUE_DENY) || (sn->nwp && (sn->u[i].has_verb || sn->u[i].has_noun)))
+        if (unit_cue(sn, i, CUE_DENY) || (sn->nwp && (sn->u[i].has_verb || sn->u[i].has_noun)) ||
+            (sn->u[i].wp >= 0 && sn->wp[sn->u[i].wp].joint))
             any = true;
     if (!any)
         return;
