@@ -283,8 +283,11 @@ static size_t region_wps(const sentence *sn, size_t lo, size_t hi, size_t *out, 
             comma = false;
             continue;
         }
-        if (u->punct == ',')
+        if (u->punct == ',') {
             comma = true;
+            gap = 0;
+            continue;
+        }
         if (u->party >= 0 && !comma)
             gap = 0;
         else
@@ -505,6 +508,8 @@ static bool name_span(const sentence *sn, size_t i, int dir, at_slice *out, int1
         while (k < sn->nu && (unit_is(sn, k, "the") || is_adverb(sn, k)))
             k++;
     }
+    while (k < sn->nu && (unit_is_det(sn, k) || is_pronoun(sn, k)))
+        k++;
     size_t a = k, b = k;
     while (b < sn->nu && b < a + 6) {
         const unit *u = &sn->u[b];
@@ -535,6 +540,9 @@ static bool name_before(const sentence *sn, size_t r, at_slice *out, int16_t *ac
            ((tv->toks[sn->u[a - 1].t0].flags & TF_CAP) || sn->u[a - 1].party >= 0) &&
            !sn->u[a - 1].punct)
         a--;
+    while (a < b && (unit_is_det(sn, a) || is_pronoun(sn, a) ||
+                     (sn->u[a].party < 0 && a == 0 && b - a > 1 && unit_is_prep(sn, a))))
+        a++;
     if (a == b)
         return false;
     for (size_t k = a; k < b; k++)
