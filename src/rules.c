@@ -48,8 +48,10 @@ static bool is_adverb(const sentence *sn, size_t i)
 {
     const at_token *t = &sn->tv->toks[sn->u[i].t0];
     const char *n = text_norm(sn->tv, sn->u[i].t0);
-    return sn->u[i].t1 == sn->u[i].t0 + 1 && t->nlen > 3 && n[t->nlen - 2] == 'l' &&
-           n[t->nlen - 1] == 'y';
+    /* "recently", "actively"; not "Italy", not "supply" */
+    return sn->u[i].t1 == sn->u[i].t0 + 1 && t->nlen > 4 && n[t->nlen - 2] == 'l' &&
+           n[t->nlen - 1] == 'y' && !(t->flags & TF_CAP) && sn->u[i].party < 0 &&
+           !sn->u[i].has_verb && !sn->u[i].has_noun;
 }
 
 static bool is_pronoun(const sentence *sn, size_t i)
@@ -120,7 +122,8 @@ static bool party_is_place(const sentence *sn, size_t i)
 static bool party_is_origin(const sentence *sn, size_t i)
 {
     for (size_t w = 0; w < sn->nwp; w++)
-        if (sn->wp[w].origin == sn->u[i].party && sn->wp[w].u0 > i && sn->wp[w].u0 <= i + 3)
+        if (sn->wp[w].origin == sn->u[i].party && sn->wp[w].u0 > i && sn->wp[w].u0 <= i + 3 &&
+            sn->wp[w].cat != AT_CAT_PERSONNEL) /* "Georgian troops" act */
             return true;
     return false;
 }
@@ -139,27 +142,43 @@ static bool list_closes(const sentence *sn, size_t i, size_t hi)
     return false;
 }
 
+/* The party unit at or after I, skipping "the": "Canada and the
+ * Netherlands". Returns NONE when there is none. */
+static size_t party_at(const sentence *sn, size_t i, size_t hi)
+{
+    if (i < hi && unit_is(sn, i, "the"))
+        i++;
+    return i < hi && sn->u[i].party >= 0 ? i : NONE;
+}
+
 static void coordinated(const sentence *sn, size_t i, size_t lo, size_t hi, plist *out)
 {
     plist_add(out, sn->u[i].party);
     if (i + 1 < hi && sn->u[i + 1].punct == ',' && !list_closes(sn, i + 1, hi))
         return;
     bool closed = false; /* a comma joins parties only in a list with and/or */
-    for (size_t k = i; k >= lo + 2 && is_conj(sn, k - 1) && sn->u[k - 2].party >= 0; k -= 2) {
-        if (sn->u[k - 1].punct == ',' && !closed && !list_closes(sn, k - 1, hi))
+    for (size_t k = i; k >= lo + 2;) {
+        size_t c = k - 1;
+        if (unit_is(sn, c, "the") && c > lo)
+            c--;
+        if (c < lo + 1 || !is_conj(sn, c) || sn->u[c - 1].party < 0)
+            break;
+        if (sn->u[c].punct == ',' && !closed && !list_closes(sn, c, hi))
             break;
         closed = true;
-        plist_add(out, sn->u[k - 2].party);
+        plist_add(out, sn->u[c - 1].party);
+        k = c - 1;
     }
-    for (size_t k = i; k + 2 < hi; k += 2) {
+    for (size_t k = i; k + 2 < hi;) {
         size_t c = k + 1;
         if (unit_is(sn, c, "as") && c + 3 < hi && unit_is(sn, c + 1, "well") &&
             unit_is(sn, c + 2, "as"))
             c += 2;
-        if (!is_conj(sn, c) || sn->u[c + 1].party < 0)
+        size_t p = is_conj(sn, c) ? party_at(sn, c + 1, hi) : NONE;
+        if (p == NONE)
             break;
-        plist_add(out, sn->u[c + 1].party);
-        k = c - 1;
+        plist_add(out, sn->u[p].party);
+        k = p;
     }
 }
 
@@ -832,7 +851,11 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
     if (!noun && v->b == VF_PART) {
         size_t k = t;
         while (k > f.lo && (is_adverb(sn, k - 1) || unit_is(sn, k - 1, "been") ||
-                            unit_is(sn, k - 1, "being")))
+                            unit_is(sn, k - 1, "being") ||
+                            (unit_cue(sn, k - 1, CUE_SKIP) && !is_be(sn, k - 1) &&
+                             !unit_is(sn, k - 1, "has") && !unit_is(sn, k - 1, "have") &&
+                             !unit_is(sn, k - 1, "had") && !unit_is(sn, k - 1, "to")) ||
+                            unit_is(sn, k - 1, "later") || unit_is(sn, k - 1, "then")))
             k--;
         f.passive = (k > f.lo && is_be(sn, k - 1)) ||
                     (t + 1 < f.hi && unit_is(sn, t + 1, "by"));
@@ -914,26 +937,49 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
             rec = f.subj;
         }
         pp_parties(sn, t + 1, f.obj_hi, "from", &sup);
+        if (sup.n == 0 && !f.passive)
+            indirect_object(x, sn, &f, &sup); /* "asked Turkey for drones" */
         if (sup.n == 0)
             weapon_origins(sn, wps, nw, &sup, false);
         break;
-    case F_USE:
+    case F_USE: {
         if (f.passive) {
             pp_parties(sn, t + 1, f.hi, "by", &rec);
-            if (nw == 0) {
-                size_t w = left_wp(sn, &f);
-                if (w != NONE)
-                    wps[nw++] = w;
+            size_t w = left_wp(sn, &f); /* the theme of a passive */
+            if (w != NONE) {
+                wps[0] = w;
+                nw = 1;
             }
         } else {
             rec = f.subj;
         }
+        /* troops are not fired; they fire */
+        size_t keep = 0;
+        for (size_t k = 0; k < nw; k++)
+            if (sn->wp[wps[k]].cat != AT_CAT_PERSONNEL)
+                wps[keep++] = wps[k];
+        nw = keep;
         weapon_origins(sn, wps, nw, &sup, false);
         break;
+    }
     case F_GIVE_N:
     case F_GET_N: {
         plist owner = {0};
         noun_owner(sn, t, f.lo, &owner);
+        /* "X halted the shipment of", "X approved the sale of": the
+         * subject of a verb whose object is the transfer */
+        if (owner.n == 0) {
+            size_t k = t;
+            while (k > f.lo && unit_is_det(sn, k - 1))
+                k--;
+            if (k > f.lo && (unit_cue(sn, k - 1, CUE_NEG) || unit_cue(sn, k - 1, CUE_DEALVERB) ||
+                             unit_cue(sn, k - 1, CUE_AGREED) || unit_cue(sn, k - 1, CUE_INTENT))) {
+                frame g = f;
+                g.subj.n = 0;
+                find_subject(x, sn, k - 1, f.lo, &g);
+                owner = g.subj;
+            }
+        }
         /* weapons named right before the noun: "drone deliveries" */
         if (t > 0 && sn->u[t - 1].wp >= 0 && nw < 16)
             wps[nw++] = (size_t)sn->u[t - 1].wp;

@@ -169,6 +169,19 @@ static void group_weapons(sentence *sn)
         }
         if (head->weapon.id)
             w->cat = head->weapon.a;
+        /* a generic head takes its modifiers' category ("air defence
+         * missiles"); a named system's category beats a weapon head
+         * ("HIMARS launchers") but not what is made for it ("Shahed
+         * drone factory") */
+        for (size_t k = i; k + 1 < j; k++) {
+            uint8_t mc = sn->u[k].weapon.a;
+            bool generic = w->cat == AT_CAT_WEAPONS || w->cat == AT_CAT_MISSILE;
+            bool made_for = w->cat == AT_CAT_PRODUCTION || w->cat == AT_CAT_COMPONENTS ||
+                            w->cat == AT_CAT_TECHNOLOGY || w->cat == AT_CAT_PERSONNEL ||
+                            w->cat == AT_CAT_ECONOMIC || w->cat == AT_CAT_NUCLEAR;
+            if ((generic && mc != AT_CAT_WEAPONS) || (sn->u[k].weapon.id && !made_for))
+                w->cat = mc;
+        }
         if (text_is(sn->tv, sn->u[i].t0, "joint"))
             w->joint = true;
         /* what stands before: a party, a reference word, a determiner */

@@ -1,0 +1,288 @@
+/* test_extract.c: the reading rules, one invented sentence at a time.
+ *
+ * Each case is a short text (written for this test, not taken from any
+ * article), the document date, and the exact set of claim keys it must
+ * yield ("SUP>REC category stage factuality", sorted, separated by "; "),
+ * plus optional attribute checks. An empty expectation means: no claim
+ * with both parties known. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "armstrace.h"
+
+static at_dict *dict;
+
+typedef struct {
+    const char *text;
+    const char *keys;   /* expected keys, sorted, "; "-separated */
+    const char *attr;   /* optional: "KEY|system=..|qty=min,max|date=.." */
+} xcase;
+
+typedef struct {
+    char keys[64][96];
+    char attrs[64][160];
+    size_t n;
+} got;
+
+static int collect(const at_doc *doc, const at_claim *c, void *user)
+{
+    (void)doc;
+    got *g = user;
+    if (!c->supplier[0] || !c->recipient[0] || c->category == AT_CAT_ECONOMIC || g->n == 64)
+        return 0;
+    snprintf(g->keys[g->n], sizeof g->keys[0], "%s>%s %s %s %s", c->supplier, c->recipient,
+             at_category_name(c->category), at_stage_name(c->stage),
+             at_factuality_name(c->factuality));
+    char q[48] = "";
+    if (c->has_quantity)
+        snprintf(q, sizeof q, "%lld,%lld", c->quantity.has_min ? (long long)c->quantity.min : -1,
+                 c->quantity.has_max ? (long long)c->quantity.max : -1);
+    char key[96];
+    memcpy(key, g->keys[g->n], sizeof key);
+    snprintf(g->attrs[g->n], sizeof g->attrs[0], "%s|system=%s|qty=%s|date=%s", key,
+             c->system ? c->system : "", q, c->has_date ? c->date_start : "");
+    g->n++;
+    return 0;
+}
+
+static int cmp(const void *a, const void *b) { return strcmp(a, b); }
+
+static void run(const xcase *x, const char *date, size_t *failures)
+{
+    at_doc doc = {.id = {"t", 1}, .text = {x->text, strlen(x->text)},
+                  .date = {date, strlen(date)}};
+    got g = {0};
+    assert_int_equal(at_extract(dict, &doc, collect, &g, NULL), AT_OK);
+    char sorted[64][96];
+    memcpy(sorted, g.keys, sizeof sorted);
+    qsort(sorted, g.n, sizeof sorted[0], cmp);
+    char all[4096] = "";
+    for (size_t i = 0; i < g.n; i++) {
+        if (i && !strcmp(sorted[i], sorted[i - 1]))
+            continue;
+        if (all[0])
+            strcat(all, "; ");
+        strncat(all, sorted[i], sizeof all - strlen(all) - 1);
+    }
+    bool ok = !strcmp(all, x->keys);
+    if (ok && x->attr) {
+        ok = false;
+        for (size_t i = 0; i < g.n; i++)
+            if (!strcmp(g.attrs[i], x->attr))
+                ok = true;
+        if (!ok) {
+            fprintf(stderr, "ATTR MISMATCH: %s\n  want %s\n", x->text, x->attr);
+            for (size_t i = 0; i < g.n; i++)
+                fprintf(stderr, "  got  %s\n", g.attrs[i]);
+        }
+    } else if (!ok) {
+        fprintf(stderr, "KEY MISMATCH: %s\n  want [%s]\n  got  [%s]\n", x->text, x->keys, all);
+    }
+    if (!ok)
+        (*failures)++;
+}
+
+/* MARK: - Roles in every common construction */
+
+static const xcase roles[] = {
+    {"Belarus supplied Armenia with 40 armoured vehicles last year.",
+     "BLR>ARM armored_vehicle delivered claimed", "BLR>ARM armored_vehicle delivered claimed|system=|qty=40,40|date=2023"},
+    {"Turkey has sold Bayraktar TB2 drones to Poland, the ministry said.",
+     "TUR>POL drone delivered claimed", "TUR>POL drone delivered claimed|system=Bayraktar TB2|qty=|date="},
+    {"Egypt received dozens of Rafale fighter jets from France.",
+     "FRA>EGY aircraft delivered claimed", "FRA>EGY aircraft delivered claimed|system=Rafale|qty=24,99|date="},
+    {"Vietnam acquired six Kilo-class submarines from Russia in the 2010s.",
+     "RUS>VNM naval delivered claimed", NULL},
+    {"Serbia has bought air defence systems from China.",
+     "CHN>SRB air_defense delivered claimed", NULL},
+    {"Javelin missiles were delivered to Estonia by the United States.",
+     "USA>EST anti_tank_missile delivered claimed", NULL},
+    {"Officials confirmed the transfer of 12 howitzers from Slovakia to Ukraine.",
+     "SVK>UKR artillery delivered claimed", "SVK>UKR artillery delivered claimed|system=|qty=12,12|date="},
+    {"Germany's supply of Leopard 2 tanks to Ukraine began in March.",
+     "DEU>UKR armored_vehicle delivered claimed", NULL},
+    {"Deliveries of Patriot air defence systems to Kyiv by Washington continued.",
+     "USA>UKR air_defense delivered claimed", NULL},
+    {"Houthi rebels launched Iranian-made cruise missiles at shipping lanes.",
+     "IRN>houthis cruise_missile used claimed", NULL},
+    {"Azerbaijan used Israeli-supplied loitering munitions during the offensive.",
+     "ISR>AZE drone delivered claimed; ISR>AZE drone used claimed", NULL},
+    {"Norway provided Ukraine with NASAMS and Spain sent artillery shells to Kyiv.",
+     "ESP>UKR ammunition delivered claimed; NOR>UKR air_defense delivered claimed", NULL},
+    {"Pakistan has supplied rifles, machine guns and mortar rounds to Sudan.",
+     "PAK>SDN ammunition delivered claimed; PAK>SDN small_arms delivered claimed", NULL},
+    {"Canada and the Netherlands delivered F-16 jets to Ukraine.",
+     "CAN>UKR aircraft delivered claimed; NLD>UKR aircraft delivered claimed", NULL},
+    {"The Pentagon announced it will send more HIMARS launchers to Kyiv.",
+     "USA>UKR artillery intent claimed", NULL},
+};
+
+/* MARK: - Stages */
+
+static const xcase stages[] = {
+    {"India plans to buy Su-30 fighter jets from Russia.",
+     "RUS>IND aircraft intent claimed", NULL},
+    {"Saudi Arabia is seeking THAAD missile defence systems from the United States.",
+     "USA>SAU air_defense intent claimed", NULL},
+    {"Indonesia is in talks to acquire Rafale jets from France.",
+     "FRA>IDN aircraft negotiating claimed", NULL},
+    {"Greece signed a deal to buy frigates from France.",
+     "FRA>GRC naval agreed claimed", NULL},
+    {"Morocco ordered 36 Apache helicopters from the United States.",
+     "USA>MAR aircraft agreed claimed", NULL},
+    {"Myanmar's military has used Chinese-made drones against villages.",
+     "CHN>MMR drone used claimed", NULL},
+    {"Kazakhstan asked Turkey for armed drones.",
+     "TUR>KAZ drone intent claimed", NULL},
+    {"Japan agreed to send air defence missiles to the Philippines.",
+     "JPN>PHL air_defense intent claimed", NULL},
+};
+
+/* MARK: - Factuality, certainty, scope */
+
+static const xcase facts[] = {
+    {"Switzerland refused to send ammunition to Ukraine.",
+     "CHE>UKR ammunition delivered negated", NULL},
+    {"Israel has not supplied air defence systems to Ukraine, officials said.",
+     "ISR>UKR air_defense delivered negated", NULL},
+    {"Analysts warned that China could supply drones to Russia.",
+     "CHN>RUS drone delivered hypothetical", NULL},
+    {"If Hungary sends tanks to Serbia, the bloc would respond.",
+     "HUN>SRB armored_vehicle delivered hypothetical", NULL},
+    {"There is no evidence that Brazil sold ammunition to Venezuela.",
+     "BRA>VEN ammunition delivered negated", NULL},
+    {"Iran denied supplying drones to Russia.",
+     "IRN>RUS drone delivered negated", NULL},
+    {"Kenya did not receive weapons from Ethiopia, but Somalia bought rifles from Eritrea.",
+     "ERI>SOM small_arms delivered claimed; ETH>KEN weapons delivered negated", NULL},
+    {"Belarus has supplied Russia with ammunition. Minsk has denied the allegations.",
+     "BLR>RUS ammunition delivered claimed; BLR>RUS ammunition delivered negated", NULL},
+    {"Mexico halted the shipment of rifles to Nicaragua.",
+     "MEX>NIC small_arms delivered negated", NULL},
+};
+
+/* MARK: - References and quantities across sentences */
+
+static const xcase refs[] = {
+    {"Georgia received anti-tank missiles from Lithuania in May. Those missiles were later fired at "
+     "targets near the border by Georgian troops.",
+     "LTU>GEO anti_tank_missile delivered claimed; LTU>GEO anti_tank_missile used claimed", NULL},
+    {"Romania delivered about 300 artillery shells to Moldova.",
+     "ROU>MDA ammunition delivered claimed", "ROU>MDA ammunition delivered claimed|system=|qty=300,300|date="},
+    {"Italy sent between 10 and 20 IRIS-T systems to Ukraine.",
+     "ITA>UKR air_defense delivered claimed", "ITA>UKR air_defense delivered claimed|system=IRIS-T|qty=10,20|date="},
+    {"Poland delivered hundreds of thousands of rounds of ammunition to Ukraine.",
+     "POL>UKR ammunition delivered claimed", NULL},
+};
+
+/* MARK: - Dates */
+
+static const xcase dates[] = {
+    {"North Korea shipped artillery shells to Russia on Tuesday, officials said Friday.",
+     "PRK>RUS ammunition delivered claimed", "PRK>RUS ammunition delivered claimed|system=|qty=|date=2024-06-11"},
+    {"Algeria took delivery of Su-57 fighters from Russia in March.",
+     "RUS>DZA aircraft delivered claimed", "RUS>DZA aircraft delivered claimed|system=Su-57|qty=|date=2024-03"},
+    {"Armenia bought howitzers from India last October.",
+     "IND>ARM artillery delivered claimed", "IND>ARM artillery delivered claimed|system=|qty=|date=2023-10"},
+};
+
+/* MARK: - No claim */
+
+static const xcase none[] = {
+    {"Russia fired ballistic missiles at Kyiv overnight.", "", NULL},
+    {"North Korea tested a new intercontinental ballistic missile on Monday.", "", NULL},
+    {"China unveiled a stealth fighter jet at the Zhuhai air show.", "", NULL},
+    {"Apple's supply of chips to China slowed as demand fell.", "", NULL},
+    {"Fans threw missiles at players after the match between England and France.", "", NULL},
+    {"The think tank in Washington said talks with Beijing would resume.", "", NULL},
+    {"Brazil sent a trade delegation to Argentina to discuss beef exports.", "", NULL},
+    {"Would Iran really sell drones to Venezuela?", "", NULL},
+    {"Germany delivered 50 buses to Poland for the city transport network.", "", NULL},
+    {"Ukraine shot down Russian drones over Odesa.", "", NULL},
+    {"The United States has imposed sanctions on Iranian drone makers.", "", NULL},
+    {"Boeing delivered 30 aircraft to Air China in the quarter.", "", NULL},
+};
+
+static void check(const xcase *cases, size_t n, const char *date)
+{
+    size_t failures = 0;
+    for (size_t i = 0; i < n; i++)
+        run(&cases[i], date, &failures);
+    assert_int_equal(failures, 0);
+}
+
+#define CHECK(name, date) \
+    static void test_##name(void **state) { (void)state; check(name, sizeof name / sizeof *name, date); }
+CHECK(roles, "2024-06-15")
+CHECK(stages, "2024-06-15")
+CHECK(facts, "2024-06-15")
+CHECK(refs, "2024-06-15")
+CHECK(dates, "2024-06-15")
+CHECK(none, "2024-06-15")
+
+static void test_claim_fields(void **state)
+{
+    (void)state;
+    const char *text = "Kirby said Iran had supplied Russia with more than 200 Fatah-360 missiles.";
+    at_doc doc = {.id = {"d", 1}, .text = {text, strlen(text)}, .date = {"2024-09-08", 10}};
+    got g = {0};
+    assert_int_equal(at_extract(dict, &doc, collect, &g, NULL), AT_OK);
+    assert_int_equal(g.n, 1);
+    assert_string_equal(g.attrs[0],
+                        "IRN>RUS ballistic_missile delivered claimed|system=Fatah-360|qty=200,-1|date=");
+}
+
+static void test_dictionary_parties(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *party; } cases[] = {
+        {"the Kremlin", NULL}, /* "the" is not part of the surface */
+        {"Kremlin", "RUS"}, {"Iranian", "IRN"}, {"North Korean", "PRK"},
+        {"Pyongyang", "PRK"}, {"White House", "USA"}, {"U.S.", "USA"},
+        {"Houthis", "houthis"}, {"Hezbollah", "hezbollah"}, {"us", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *got_party = at_dict_party(dict, cases[i].in);
+        if (cases[i].party)
+            assert_non_null(got_party);
+        if (!cases[i].party)
+            assert_null(got_party);
+        else
+            assert_string_equal(got_party, cases[i].party);
+    }
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    at_error err = {0};
+    dict = at_dict_load(AT_DATA_DIR, &err);
+    if (!dict)
+        fprintf(stderr, "%s:%zu: %s\n", err.file, err.line, err.msg);
+    return dict ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    at_dict_free(dict);
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_roles),     cmocka_unit_test(test_stages),
+        cmocka_unit_test(test_facts),     cmocka_unit_test(test_refs),
+        cmocka_unit_test(test_dates),     cmocka_unit_test(test_none),
+        cmocka_unit_test(test_claim_fields), cmocka_unit_test(test_dictionary_parties),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
