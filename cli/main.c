@@ -44,7 +44,8 @@ static void usage(FILE *f)
                "Extract arms-transfer claims from news text.\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
-    fprintf(f, "\n`armstrace COMMAND --help` describes each command.\n\n"
+    fprintf(f, "\n`armstrace COMMAND --help` describes each command;\n"
+               "`armstrace --version` prints the version.\n\n"
                "exit codes: 0 success; 1 finished but some input failed;\n"
                "            2 usage error; 3 fatal error (data, database, output)\n");
 }

@@ -270,10 +270,164 @@ at_status at_path_list(const char *path,
                        at_error *err);
 
 /* MARK: - Store (SQLite) */
-/* (store section: declarations go here) */
+
+/* A database of documents and their claims (schema: src/store.c). One
+ * at_store is one SQLite connection: use it from one thread at a time. */
+typedef struct at_store at_store;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define AT_STORE_SCHEMA 1
+
+/* Open the database at PATH. With CREATE, a missing file is created with
+ * the schema; without it, only an existing armstrace database opens (the
+ * file is never created: reads of a missing path fail with AT_EIO). A
+ * database of another schema version, or a file that is not an armstrace
+ * database, fails with AT_EDB. NULL on failure with *ERR filled. Close
+ * with at_store_close(); NULL is a no-op. */
+at_store *at_store_open(const char *path, bool create, at_error *err);
+void at_store_close(at_store *s);
+
+/* A write transaction around a batch of at_store_put calls. Nothing is
+ * durable before commit; rollback discards the whole batch. Puts outside
+ * a batch commit one by one. */
+at_status at_store_begin(at_store *s, at_error *err);
+at_status at_store_commit(at_store *s, at_error *err);
+void at_store_rollback(at_store *s);
+
+/* The content hash of DOC: 16 hex digits of 64-bit FNV-1a over its text,
+ * date, outlet, url and title (not its id). A change to any of them means
+ * the claims may differ, so the document is replaced. */
+#define AT_HASH_MAX 17
+void at_store_hash(const at_doc *doc, char out[AT_HASH_MAX]);
+
+/* Whether a document with DOC's id and the same content hash is stored
+ * (*FOUND). Lets a caller skip extraction for unchanged documents. */
+at_status at_store_has(at_store *s, const at_doc *doc, bool *found,
+                       at_error *err);
+
+typedef enum {
+    AT_PUT_ADDED = 0, /* a new id */
+    AT_PUT_REPLACED,  /* same id, other content: old claims dropped */
+    AT_PUT_UNCHANGED  /* same id and hash: nothing written */
+} at_put_result;
+
+/* Store DOC with its N CLAIMS (their slices point into DOC's text, as
+ * at_extract emits them) atomically: all or nothing, even inside a batch.
+ * EXTRACTOR names the extractor that made the claims (e.g. "armstrace
+ * 0.1.0"), so a later version can find documents to re-extract. *RESULT,
+ * when not NULL, says what happened. */
+at_status at_store_put(at_store *s, const at_doc *doc, const at_claim *claims,
+                       size_t n, const char *extractor,
+                       at_put_result *result, at_error *err);
+
+/* What at_store_claims lists; zero/NULL fields match anything (set the
+ * enum fields to -1 for "any": use at_claim_filter_init). Party codes
+ * match case-insensitively. SINCE/UNTIL ("YYYY", "YYYY-MM" or
+ * "YYYY-MM-DD") compare with the claim's date start, or the document's
+ * date when the claim has none, at the coarser of the two precisions (a
+ * claim dated "2024" is within --since 2024-06). */
+typedef struct {
+    const char *supplier, *recipient;
+    int category, stage, factuality; /* -1 = any */
+    const char *since, *until;
+    const char *doc;                 /* a document id */
+    size_t limit;                    /* 0 = no limit */
+} at_claim_filter;
+
+void at_claim_filter_init(at_claim_filter *f);
+
+/* Call FN for each stored claim that passes F (NULL: all), by document
+ * in ingest order, each document's claims in the order they were put.
+ * The at_doc handed to FN
+ * holds the stored document (its text too, so the claim's evidence
+ * offsets resolve against doc->text as they did at extraction); the
+ * claim's other slices and SYSTEM point into the row. Both are valid only
+ * during the call. A nonzero return from FN stops with AT_ESTOP. */
+at_status at_store_claims(at_store *s, const at_claim_filter *f,
+                          at_emit_fn fn, void *user, at_error *err);
+
+/* One full-text search result; strings valid during the callback only,
+ * "" when the document has no such field. */
+typedef struct {
+    const char *id, *date, *outlet, *url, *title;
+    const char *snippet; /* the best fragment, matches between markers */
+    double score;        /* bm25: lower is better */
+} at_search_hit;
+
+typedef int (*at_search_fn)(const at_search_hit *hit, void *user);
+
+/* Search document titles and texts with an FTS5 query (words, "phrases",
+ * AND/OR/NOT, prefix*), best first, at most LIMIT hits (0 = 20). OPEN and
+ * CLOSE surround each match in the snippet. A malformed query fails with
+ * AT_EPARSE and SQLite's explanation in *ERR. */
+at_status at_store_search(at_store *s, const char *query, size_t limit,
+                          const char *open, const char *close,
+                          at_search_fn fn, void *user, at_error *err);
+
+/* How many documents and claims are stored (either pointer may be NULL). */
+at_status at_store_count(at_store *s, int64_t *docs, int64_t *claims,
+                         at_error *err);
 
 /* MARK: - Evaluation */
-/* (eval section: declarations go here) */
+
+/* Scoring of predicted claims against a gold file, figure for figure as
+ * the reference scorer tools/score.py does it (spec/claims.md section 8):
+ * keys (doc, supplier, recipient, category, stage, factuality) are
+ * compared exactly; a missing, null or empty field is ""; keys with an
+ * empty field or category "economic" are not predicted; optional gold
+ * lines neither count as misses nor make false positives. JSONL inputs
+ * are read as Python reads them (universal newlines, blank lines
+ * skipped); integers beyond 64 bits, NaN and Infinity are rejected. */
+typedef struct at_eval at_eval;
+
+typedef struct {
+    size_t tp, fp, fn;
+    double precision, recall, f1; /* 0.0 where score.py says 0.0 */
+    size_t system_ok, system_n;   /* true positives with a right system, */
+    size_t quantity_ok, quantity_n; /* ... out of those whose gold line */
+    size_t date_ok, date_n;         /* gives one */
+} at_eval_score;
+
+/* A new, empty evaluation; NULL on ENOMEM. Free with at_eval_free(). */
+at_eval *at_eval_new(void);
+void at_eval_free(at_eval *e);
+
+/* Add the JSONL records of PATH ("-" = standard input) or of BUF (LEN
+ * bytes; NAME is used in errors) as gold lines, predictions, or corpus
+ * documents (objects with an "id", score.py --corpus). Records add up
+ * over calls. AT_EIO / AT_EPARSE with *ERR naming the file and line; on
+ * error nothing of that input is kept. */
+at_status at_eval_load_gold(at_eval *e, const char *path, at_error *err);
+at_status at_eval_load_pred(at_eval *e, const char *path, at_error *err);
+at_status at_eval_load_corpus(at_eval *e, const char *path, at_error *err);
+at_status at_eval_add_gold(at_eval *e, const char *name, const char *buf,
+                           size_t len, at_error *err);
+at_status at_eval_add_pred(at_eval *e, const char *name, const char *buf,
+                           size_t len, at_error *err);
+at_status at_eval_add_corpus(at_eval *e, const char *name, const char *buf,
+                             size_t len, at_error *err);
+/* Add one document id to the corpus (for documents read some other way). */
+at_status at_eval_add_doc(at_eval *e, const char *id, size_t len);
+
+/* Score only the documents in LIST, comma-separated ids (score.py
+ * --docs=LIST; "" is one empty id). May be called once. */
+at_status at_eval_set_only(at_eval *e, const char *list, size_t len);
+
+/* Score what was loaded; fills *OUT (may be NULL). AT_EPARSE when a gold
+ * line lacks "doc" where score.py needs it, or a gold attribute list is
+ * not a list. May be called again after more input was added. */
+at_status at_eval_run(at_eval *e, at_eval_score *out, at_error *err);
+
+enum {
+    AT_EVAL_SHOW = 1,  /* MISS and FALSE lines (score.py --show) */
+    AT_EVAL_DETAIL = 2 /* per-category and per-stage lines */
+};
+
+/* Append the report of the last at_eval_run to B: as text, byte for byte
+ * what score.py prints (MISS lines, FALSE lines, the summary line; the
+ * detail lines come after it), or as one JSON object and a newline. */
+void at_eval_report(const at_eval *e, at_buf *b, unsigned flags);
+void at_eval_report_json(const at_eval *e, at_buf *b, unsigned flags);
 
 #ifdef __cplusplus
 }

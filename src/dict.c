@@ -48,7 +48,7 @@ struct at_dict {
 };
 
 static const char *const party_kinds[] = {"name", "adj", "capital", "gov",
-                                          "person", "company", "group"};
+                                          "person", "company", "group", "none"};
 static const char *const frames[] = {"give", "get", "use", "give_n",
                                      "get_n", "deal_n", "talk_n"};
 static const char *const cues[CUE_COUNT] = {
@@ -322,10 +322,16 @@ static bool row_party(at_dict *d, char **f, size_t nf, const char *file,
                       size_t line, at_error *err)
 {
     (void)nf;
-    int kind = find_name(party_kinds, 7, f[2]);
+    int kind = find_name(party_kinds, 8, f[2]);
     if (kind < 0) {
         set_err(err, AT_EPARSE, file, line, "unknown party kind", f[2]);
         return false;
+    }
+    if (kind == 7) {
+        /* "West Bank", "Latin America": a phrase that hides the party
+         * name inside it; a cue sense of no type matches and means nothing */
+        sense none = {.type = S_CUE, .a = 0};
+        return add_phrase(d, f[0], none) || oom(err, file, line);
     }
     int id = party_id(d, f[1]);
     if (id < 0)

@@ -226,7 +226,7 @@ at_store *at_store_open(const char *path, bool create, at_error *err)
     sqlite3_busy_timeout(s->db, 10000);
     /* NORMAL is durable enough under WAL: a crash loses at most the last
      * commits, never consistency */
-    if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536",
+    if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY",
                      NULL, NULL, NULL) != SQLITE_OK) {
         store_fail(s, err, AT_EDB, "cannot configure database");
         at_store_close(s);

@@ -19,7 +19,7 @@ ISO_3166_1 = "/usr/share/iso-codes/json/iso_3166-1.json"
 # Codes outside ISO 3166-1 that the spec uses (claims.md section 2).
 EXTRA_CODES = {"SUN", "XKX"}
 
-KINDS = {"name", "adj", "capital", "gov", "person", "company", "group"}
+KINDS = {"name", "adj", "capital", "gov", "person", "company", "group", "none"}
 
 # claims.md section 3.
 CATEGORIES = {
@@ -158,7 +158,11 @@ def check_parties(data_dir, codes, rep):
             if kind not in KINDS:
                 rep.error(where, "unknown kind '%s' (one of %s)"
                           % (kind, ", ".join(sorted(KINDS))))
-            if CODE_RE.match(party):
+            if kind == "none" or party == "-":
+                if kind != "none" or party != "-":
+                    rep.error(where, "kind 'none' goes with party '-' (a phrase"
+                              " that is not a party)")
+            elif CODE_RE.match(party):
                 if party not in codes:
                     rep.error(where, "'%s' is not an ISO 3166-1 alpha-3 code"
                               % party)
@@ -178,7 +182,8 @@ def check_parties(data_dir, codes, rep):
                 rep.error(where, "duplicate of %s" % pairs[(surface, party)])
             else:
                 pairs[(surface, party)] = where
-            surfaces.setdefault(norm(surface), {}).setdefault(party, where)
+            if kind != "none":
+                surfaces.setdefault(norm(surface), {}).setdefault(party, where)
 
     for key, by_party in sorted(surfaces.items()):
         if len(by_party) > 1:
