@@ -247,17 +247,25 @@ void at_claim_header(at_buf *b, at_format fmt);
 typedef struct at_reader at_reader;
 
 /* Open one input: a plain-text file (one document, id = file stem), a
- * JSON-lines file (.jsonl/.ndjson, or content that starts with '{'), an
- * HTML file (.html/.htm), or "-" for standard input (JSON lines when the
- * first byte is '{', else one text document with id "stdin").
- * Directories are expanded by the caller (at_path_list). */
+ * JSON-lines file (.jsonl/.ndjson/.json, or content that starts with '{';
+ * string "text" and "id" (or a numeric id) required), an HTML file
+ * (.html/.htm, or content starting with <!doctype html or <html), a web
+ * archive (.warc/.warc.gz: one document per HTML response record), or
+ * "-" for standard input (JSON lines when the first non-blank byte is
+ * '{', else one text document with id "stdin"). NULL with *ERR when the
+ * file cannot be opened or is a directory; directories are expanded by
+ * the caller (at_path_list). A document or JSON line over 8 MiB is
+ * refused (AT_ELIMIT) without being held in memory. */
 at_reader *at_reader_open(const char *path, at_error *err);
 
-/* Read the next document into *DOC (valid until the next call). Returns
- * 1 with a document, 0 at the end, -1 when a record was bad: *ERR then
- * names the file and line, and the caller may call again to go on.
- * WARN, when not NULL, receives a message for repaired input (invalid
- * UTF-8 replaced) while the document is still returned. */
+/* Read the next document into *DOC (valid until the next call; every
+ * slice non-NULL, text valid UTF-8). Returns 1 with a document, 0 at the
+ * end, -1 when a record was bad (binary or empty file, bad JSON line,
+ * over the limit): *ERR then names the file and line, and the caller may
+ * call again to go on; every -1 consumes its record. WARN, when not
+ * NULL, is cleared (code AT_OK, msg "") or receives a message for
+ * repaired input (invalid UTF-8 or NUL replaced) while the document is
+ * still returned. */
 int at_reader_next(at_reader *r, at_doc *doc, at_error *err,
                    at_error *warn);
 void at_reader_close(at_reader *r);

@@ -36,6 +36,7 @@ typedef struct {
     xclaim *c;
     size_t n, cap;
     int16_t last_subject;  /* the last subject party a rule found */
+    size_t last_subject_sent; /* the sentence it was found in */
     int16_t last_person;   /* the last person mentioned (he, his) */
     at_status err;
 } xdoc;

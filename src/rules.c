@@ -184,13 +184,34 @@ static void coordinated(const sentence *sn, size_t i, size_t lo, size_t hi, plis
 
 /* MARK: - Roles */
 
+/* The party at unit I stands before a plain word ("Western sanctions",
+ * "Russian stockpiles"): it describes something else, it is no role. */
+static bool party_is_modifier(const sentence *sn, size_t i)
+{
+    if (i + 1 >= sn->nu)
+        return false;
+    const unit *n = &sn->u[i + 1];
+    if (n->punct || n->party >= 0 || unit_is_prep(sn, i + 1) || is_conj(sn, i + 1) ||
+        unit_is(sn, i + 1, "'s") || (sn->tv->toks[n->t0].flags & TF_CAP))
+        return false;
+    /* an adjective before a word ("South Korean report") describes it; a
+     * name before a plain word may be its subject ("Russia said") */
+    if (sn->u[i].pkind == PK_ADJ && !unit_cue(sn, i + 1, CUE_SKIP) &&
+        !unit_cue(sn, i + 1, CUE_MODAL) && !unit_cue(sn, i + 1, CUE_WILL) &&
+        !unit_cue(sn, i + 1, CUE_NEG))
+        return true;
+    uint32_t nounish = (1u << CUE_MILITARY) | (1u << CUE_NONHEAD);
+    return !n->has_verb && !n->has_noun && !(n->cues & ~nounish);
+}
+
+
 static int16_t resolve_pronoun(const xdoc *x, const sentence *sn, size_t i,
                                const plist *exclude)
 {
     bool person = is_person_pronoun(sn, i);
     for (size_t k = i; k > 0; k--) {
         const unit *u = &sn->u[k - 1];
-        if (u->party < 0 || party_is_origin(sn, k - 1))
+        if (u->party < 0 || party_is_origin(sn, k - 1) || party_is_modifier(sn, k - 1))
             continue;
         if (person && u->pkind != PK_PERSON)
             continue;
@@ -206,6 +227,31 @@ static int16_t resolve_pronoun(const xdoc *x, const sentence *sn, size_t i,
     for (size_t e = 0; exclude && e < exclude->n; e++)
         if (exclude->p[e] == x->last_subject)
             return -1;
+    return x->last_subject;
+}
+
+/* A pronoun subject: the subject a rule found earlier in this sentence
+ * ("Beijing was supplying the Kremlin ... it is helping"), else the
+ * nearest party that stands as a subject before it ("The Kremlin
+ * rejected a report that it had received"), else the last subject of
+ * the document. */
+static int16_t subject_pronoun(const xdoc *x, const sentence *sn, size_t i)
+{
+    if (is_person_pronoun(sn, i))
+        return resolve_pronoun(x, sn, i, NULL);
+    if (x->last_subject >= 0 && x->last_subject_sent == sn->sent)
+        return x->last_subject;
+    for (size_t k = i; k > 0; k--) {
+        const unit *u = &sn->u[k - 1];
+        if (u->party < 0 || party_is_origin(sn, k - 1) || party_is_modifier(sn, k - 1))
+            continue;
+        size_t b = k - 1;
+        while (b > 0 && unit_is_det(sn, b - 1))
+            b--;
+        if (b > 0 && (unit_is_prep(sn, b - 1) || sn->u[b - 1].has_verb))
+            continue;
+        return u->party;
+    }
     return x->last_subject;
 }
 
@@ -246,9 +292,7 @@ static void find_subject(const xdoc *x, const sentence *sn, size_t from, size_t 
         if (is_pronoun(sn, i) || (unit_is(sn, i, "regime") && i > lo && unit_is(sn, i - 1, "the"))) {
             if (i > lo && unit_is_prep(sn, i - 1) && i + 1 != from)
                 continue;
-            int16_t p = !is_person_pronoun(sn, i) && x->last_subject >= 0
-                            ? x->last_subject
-                            : resolve_pronoun(x, sn, i, NULL);
+            int16_t p = subject_pronoun(x, sn, i);
             if (p >= 0) {
                 plist_add(&f->subj, p);
                 f->subj_u = i;
@@ -360,20 +404,6 @@ static void noun_owner(const sentence *sn, size_t t, size_t lo, plist *out)
               is_adverb(sn, k - 1)))
             return;
     }
-}
-
-/* The party at unit I stands before a plain word ("Western sanctions",
- * "Russian stockpiles"): it describes something else, it is no role. */
-static bool party_is_modifier(const sentence *sn, size_t i)
-{
-    if (i + 1 >= sn->nu)
-        return false;
-    const unit *n = &sn->u[i + 1];
-    uint32_t nounish = (1u << CUE_MILITARY) | (1u << CUE_NONHEAD);
-    if (n->punct || n->party >= 0 || n->has_verb || n->has_noun || (n->cues & ~nounish) ||
-        unit_is_prep(sn, i + 1) || is_conj(sn, i + 1) || unit_is(sn, i + 1, "'s"))
-        return false;
-    return !(sn->tv->toks[n->t0].flags & TF_CAP);
 }
 
 /* One party of the sentence other than those in EXCLUDE, when there is
@@ -622,7 +652,13 @@ static const at_timex *pick_date(const sentence *sn, const sent_info *si, const 
 {
     uint32_t t_tok = sn->u[f->t].t0;
     uint32_t lo_tok = sn->u[f->subj_u != NONE && f->subj_u < f->t ? f->subj_u : f->chain_lo].t0;
-    uint32_t hi_tok = f->hi < sn->nu ? sn->u[f->hi].t0 : sn->u[sn->nu - 1].t1;
+    size_t hi = f->hi;
+    for (size_t i = f->t + 1; i < f->hi; i++)
+        if (unit_cue(sn, i, CUE_REPORT)) { /* ", the ministry said": the saying */
+            hi = i;
+            break;
+        }
+    uint32_t hi_tok = hi < sn->nu ? sn->u[hi].t0 : sn->u[sn->nu - 1].t1;
     const at_timex *best = NULL;
     for (size_t k = 0; k < si->ntx; k++)
         if (si->tx[k].first >= t_tok && si->tx[k].first < hi_tok)
@@ -737,10 +773,12 @@ static void emit_wps(const emit_ctx *e, const plist *sups, const plist *recs,
     }
 }
 
-static void set_subject_context(xdoc *x, const plist *subj)
+static void set_subject_context(xdoc *x, const sentence *sn, const plist *subj)
 {
-    if (subj->n == 1)
+    if (subj->n == 1) {
         x->last_subject = subj->p[0];
+        x->last_subject_sent = sn->sent;
+    }
 }
 
 /* MARK: - Frames */
@@ -801,6 +839,20 @@ static void object_region(const sentence *sn, frame *f)
             return;
         }
     }
+}
+
+/* The list of weapon phrases ending with phrase W ("rifles and
+ * ammunition that were shipped"): adds them to OUT. */
+static size_t with_list(const sentence *sn, size_t w, size_t *out, size_t n, size_t max)
+{
+    out[n++] = w;
+    size_t u = sn->wp[w].u0;
+    while (n < max && u >= 2 && is_conj(sn, u - 1) && sn->u[u - 2].wp >= 0) {
+        size_t prev = (size_t)sn->u[u - 2].wp;
+        out[n++] = prev;
+        u = sn->wp[prev].u0;
+    }
+    return n;
 }
 
 /* The weapon phrase right before the trigger (passives, relative clauses:
@@ -884,20 +936,21 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
     plist sup = {0}, rec = {0};
     if (!noun && !(f.passive && f.frame != F_USE)) {
         find_subject(x, sn, f.chain_lo, f.lo, &f);
-        set_subject_context(x, &f.subj);
+        set_subject_context(x, sn, &f.subj);
     }
     nw = region_wps(sn, t + 1, f.obj_hi, wps, 16);
 
     switch (f.frame) {
     case F_GIVE:
         if (f.passive) {
-            pp_parties(sn, t + 1, f.hi, "by", &sup);
+            if (!pp_parties(sn, t + 1, f.hi, "by", &sup))
+                pp_parties(sn, t + 1, f.hi, "from", &sup);
             if (!pp_parties(sn, t + 1, f.hi, "to", &rec))
                 pp_parties(sn, t + 1, f.hi, "into", &rec);
             if (nw == 0) {
                 size_t w = left_wp(sn, &f);
                 if (w != NONE)
-                    wps[nw++] = w;
+                    nw = with_list(sn, w, wps, nw, 16);
             } else if (rec.n == 0) {
                 find_subject(x, sn, t, f.lo, &f); /* "Russia was supplied with" */
                 rec = f.subj;
@@ -946,10 +999,8 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
         if (f.passive) {
             pp_parties(sn, t + 1, f.hi, "by", &rec);
             size_t w = left_wp(sn, &f); /* the theme of a passive */
-            if (w != NONE) {
-                wps[0] = w;
-                nw = 1;
-            }
+            if (w != NONE)
+                nw = with_list(sn, w, wps, 0, 16);
         } else {
             rec = f.subj;
         }
@@ -970,10 +1021,11 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
          * subject of a verb whose object is the transfer */
         if (owner.n == 0) {
             size_t k = t;
-            while (k > f.lo && unit_is_det(sn, k - 1))
+            while (k > f.lo && (unit_is_det(sn, k - 1) || sn->u[k - 1].wp >= 0))
                 k--;
             if (k > f.lo && (unit_cue(sn, k - 1, CUE_NEG) || unit_cue(sn, k - 1, CUE_DEALVERB) ||
-                             unit_cue(sn, k - 1, CUE_AGREED) || unit_cue(sn, k - 1, CUE_INTENT))) {
+                             unit_cue(sn, k - 1, CUE_AGREED) || unit_cue(sn, k - 1, CUE_INTENT) ||
+                             unit_cue(sn, k - 1, CUE_DENY))) {
                 frame g = f;
                 g.subj.n = 0;
                 find_subject(x, sn, k - 1, f.lo, &g);
@@ -983,6 +1035,14 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
         /* weapons named right before the noun: "drone deliveries" */
         if (t > 0 && sn->u[t - 1].wp >= 0 && nw < 16)
             wps[nw++] = (size_t)sn->u[t - 1].wp;
+        if (f.frame == F_GIVE_N && owner.n == 2 && nw > 0 &&
+            !pp_parties(sn, t + 1, f.obj_hi, "to", &rec)) {
+            /* "Moscow and Pyongyang have denied any arms transfers" */
+            for (size_t k = 0; k < nw; k++)
+                emit(&e, owner.p[0], owner.p[1], &sn->wp[wps[k]], sn->wp[wps[k]].cat,
+                     sn->wp[wps[k]].sys, f.stage, true);
+            return t;
+        }
         if (f.frame == F_GIVE_N) {
             sup = owner;
             pp_parties(sn, t + 1, f.obj_hi, "by", &sup);

@@ -166,6 +166,15 @@ static const xcase facts[] = {
      "BLR>RUS ammunition delivered claimed; BLR>RUS ammunition delivered negated", NULL},
     {"Mexico halted the shipment of rifles to Nicaragua.",
      "MEX>NIC small_arms delivered negated", NULL},
+    {"The Kremlin rejected a Japanese report that it had received drones from Iran.",
+     "IRN>RUS drone delivered negated", NULL},
+    {"Laos has bought rifles from Vietnam. Hanoi and Vientiane denied any arms transfers.",
+     "VNM>LAO small_arms delivered claimed; VNM>LAO weapons delivered negated", NULL},
+    {"Police seized rifles and grenades that were shipped from Serbia to Libya.",
+     "SRB>LBY small_arms delivered claimed", NULL},
+    {"Officials said China was supplying Russia with drones, though they believe it is also "
+     "helping with dual-use components.",
+     "CHN>RUS components delivered claimed; CHN>RUS drone delivered claimed", NULL},
 };
 
 /* MARK: - References and quantities across sentences */
