@@ -29,7 +29,7 @@ fuzz:
 
 check: deps test asan fuzz
 
-example: all
+example: deps all
 	$(BUILD)/armstrace extract --format table examples/corpus
 
 bench: all

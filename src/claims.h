@@ -31,7 +31,7 @@ typedef struct {
     const at_dict *d;
     const at_doc *doc;
     at_textview tv;
-    bool has_date;
+    bool has_date, date_done; /* the document date, found when first needed */
     at_ymd docdate;
     xclaim *c;
     size_t n, cap;
@@ -44,6 +44,10 @@ typedef struct {
 /* Append a mention; drops self-transfers and transfers between
  * adversaries. Sets X->err on ENOMEM. */
 void xdoc_add(xdoc *x, const xclaim *c);
+
+/* The document's date (metadata, else a dateline), or NULL. Looked up on
+ * first use: most documents never need it. */
+const at_ymd *xdoc_date(xdoc *x);
 
 /* Read the claims of sentence SN into X. */
 void rules_apply(xdoc *x, sentence *sn);

@@ -45,6 +45,10 @@ struct at_dict {
     uint32_t *adv; /* pairs a<<16|b, both orders */
     size_t nadv, capadv;
     at_textview tv; /* scratch for tokenizing phrases while loading */
+    uint64_t *starts; /* first-token hashes of weapon and denial phrases */
+    size_t startcap;  /* a power of two; 0 = empty slot */
+    size_t nstarts;
+    uint64_t bloom[1024]; /* 65536 bits over the starts: most probes end here */
 };
 
 static const char *const party_kinds[] = {"name", "adj", "capital", "gov",
@@ -146,6 +150,80 @@ static const entry *find(const at_dict *d, uint64_t key)
     return e->key ? e : NULL;
 }
 
+/* Starts of phrases that need capitals ("Patriot", "AT4") are kept apart
+ * so that "at" and "patriot" do not flag a sentence. */
+static uint64_t start_salt(uint8_t caserule)
+{
+    return caserule == 2 ? 0x5bd1e9955bd1e995ULL : caserule == 1 ? 0x27d4eb2f165667c5ULL : 0;
+}
+
+static bool add_start(at_dict *d, uint64_t h)
+{
+    if (h == 0)
+        h = 1;
+    if ((d->nstarts + 1) * 2 >= d->startcap) {
+        size_t cap = d->startcap ? d->startcap * 2 : 1024;
+        uint64_t *t = calloc(cap, sizeof *t);
+        if (!t)
+            return false;
+        for (size_t i = 0; i < d->startcap; i++) {
+            uint64_t v = d->starts[i];
+            if (!v)
+                continue;
+            size_t j = (size_t)(v ^ (v >> 29)) & (cap - 1);
+            while (t[j])
+                j = (j + 1) & (cap - 1);
+            t[j] = v;
+        }
+        free(d->starts);
+        d->starts = t;
+        d->startcap = cap;
+    }
+    d->bloom[(h >> 40) & 1023] |= 1ULL << ((h >> 34) & 63);
+    size_t j = (size_t)(h ^ (h >> 29)) & (d->startcap - 1);
+    while (d->starts[j] && d->starts[j] != h)
+        j = (j + 1) & (d->startcap - 1);
+    if (!d->starts[j]) {
+        d->starts[j] = h;
+        d->nstarts++;
+    }
+    return true;
+}
+
+static bool has_start(const at_dict *d, uint64_t h)
+{
+    if (h == 0)
+        h = 1;
+    if (!(d->bloom[(h >> 40) & 1023] & (1ULL << ((h >> 34) & 63))))
+        return false;
+    size_t j = (size_t)(h ^ (h >> 29)) & (d->startcap - 1);
+    while (d->starts[j]) {
+        if (d->starts[j] == h)
+            return true;
+        j = (j + 1) & (d->startcap - 1);
+    }
+    return false;
+}
+
+bool dict_may_matter(const at_dict *d, const at_textview *tv, size_t first, size_t end)
+{
+    if (!d->startcap)
+        return false;
+    for (size_t i = first; i < end; i++) {
+        const at_token *t = &tv->toks[i];
+        /* one-word phrases by their word, longer ones by their first two */
+        uint64_t h1 = t->hash;
+        uint64_t h2 = i + 1 < end ? text_hash_next(h1, tv->toks[i + 1].hash) : 0;
+        for (int k = 0; k < (h2 ? 2 : 1); k++) {
+            uint64_t h = k ? h2 : h1;
+            if (has_start(d, h) || ((t->flags & TF_CAP) && has_start(d, h ^ start_salt(1))) ||
+                ((t->flags & TF_ALLCAPS) && has_start(d, h ^ start_salt(2))))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Add PHRASE with sense S. Returns false on ENOMEM; an empty phrase is
  * ignored. */
 static bool add_phrase(at_dict *d, const char *phrase, sense s)
@@ -171,6 +249,14 @@ static bool add_phrase(at_dict *d, const char *phrase, sense s)
         s.caserule = 1;
     else
         s.caserule = 0;
+    /* a claim needs a strong weapon word, or a weak one beside a military
+     * word, or a denial: the first words of those mark sentences worth
+     * reading */
+    if ((s.type == S_WEAPON && s.b == W_STRONG && s.a != AT_CAT_ECONOMIC) ||
+        (s.type == S_CUE && (s.a == CUE_DENY || s.a == CUE_MILITARY)))
+        if (!add_start(d, (n >= 2 ? text_hash_next(d->tv.toks[0].hash, d->tv.toks[1].hash)
+                                  : d->tv.toks[0].hash) ^ start_salt(s.caserule)))
+            return false;
     uint64_t h = SEED;
     entry *e = NULL;
     for (size_t k = 0; k < n; k++) {
@@ -559,6 +645,7 @@ void at_dict_free(at_dict *d)
     free(d->tab);
     free(d->senses);
     free(d->pend);
+    free(d->starts);
     text_free(&d->tv);
     free(d);
 }

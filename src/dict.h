@@ -77,6 +77,10 @@ typedef struct {
 dict_match dict_lookup(const at_dict *d, const at_textview *tv, size_t i,
                        size_t end);
 
+/* Whether tokens [FIRST, END) hold the first word of any weapon phrase or
+ * denial: sentences without one cannot yield a claim and are skipped. */
+bool dict_may_matter(const at_dict *d, const at_textview *tv, size_t first, size_t end);
+
 /* The sense of type T in M, or NULL. */
 const sense *dict_sense(const dict_match *m, enum sense_type t);
 

@@ -33,6 +33,17 @@ void xdoc_add(xdoc *x, const xclaim *c)
     x->c[x->n++] = *c;
 }
 
+const at_ymd *xdoc_date(xdoc *x)
+{
+    if (!x->date_done) {
+        char date[AT_DATE_MAX];
+        x->date_done = true;
+        if (at_doc_date(x->doc, date))
+            x->has_date = date_parse_iso(date, strlen(date), &x->docdate);
+    }
+    return x->has_date ? &x->docdate : NULL;
+}
+
 bool at_doc_date(const at_doc *doc, char out[AT_DATE_MAX])
 {
     at_ymd d;
@@ -168,14 +179,14 @@ at_status at_extract(const at_dict *d, const at_doc *doc, at_emit_fn fn, void *u
                      at_error *err)
 {
     xdoc x = {.d = d, .doc = doc, .last_subject = -1, .last_person = -1};
-    char date[AT_DATE_MAX];
-    if (at_doc_date(doc, date))
-        x.has_date = date_parse_iso(date, strlen(date), &x.docdate);
     at_status rc = text_analyze(&x.tv, doc->text.ptr, doc->text.len);
     sentence *sn = NULL;
     if (rc == AT_OK && !(sn = malloc(sizeof *sn)))
         rc = AT_ENOMEM;
     for (size_t s = 0; rc == AT_OK && s < x.tv.nsent; s++) {
+        const at_sentence *se = &x.tv.sents[s];
+        if (!dict_may_matter(d, &x.tv, se->first, se->first + se->count))
+            continue;
         sentence_read(sn, d, &x.tv, s);
         rules_apply(&x, sn);
         rc = x.err;

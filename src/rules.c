@@ -602,7 +602,7 @@ static bool name_before(const sentence *sn, size_t r, at_slice *out, int16_t *ac
     return true;
 }
 
-static void read_info(const xdoc *x, const sentence *sn, sent_info *si)
+static void read_info(xdoc *x, const sentence *sn, sent_info *si)
 {
     si->cert = AT_CERT_ASSERTED;
     si->has_src = false;
@@ -631,7 +631,7 @@ static void read_info(const xdoc *x, const sentence *sn, sent_info *si)
     const at_sentence *se = &sn->tv->sents[sn->sent];
     at_timex all[8];
     size_t n = date_find(sn->tv, se->first, se->first + se->count,
-                         x->has_date ? &x->docdate : NULL, all, 8);
+                         xdoc_date(x), all, 8);
     si->ntx = 0;
     for (size_t k = 0; k < n; k++) {
         bool saying = false;

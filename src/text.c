@@ -24,6 +24,8 @@ uint64_t text_hash(const char *s, size_t n)
 
 bool text_is(const at_textview *tv, size_t i, const char *word)
 {
+    if (tv->toks[i].nlen == 0 || tv->norm[tv->toks[i].norm] != word[0])
+        return false;
     size_t n = strlen(word);
     return tv->toks[i].nlen == n && memcmp(text_norm(tv, i), word, n) == 0;
 }
@@ -164,8 +166,18 @@ static at_status add_token(at_textview *tv, size_t s, size_t e, uint8_t kind,
     if (kind == TK_PUNCT) {
         o[n++] = punct;
     } else {
-        for (size_t i = s; i < e; i++) {
+        size_t i = s;
+        while (i < e && p[i] >= 'a' && p[i] <= 'z') /* the common case */
+            o[n++] = (char)p[i++];
+        if (i > s)
+            lower = true;
+        for (; i < e; i++) {
             unsigned char c = p[i];
+            if (c >= 'a' && c <= 'z') {
+                lower = true;
+                o[n++] = (char)c;
+                continue;
+            }
             if (c >= 'A' && c <= 'Z') {
                 upper = true;
                 c = (unsigned char)(c + 32);
@@ -194,7 +206,7 @@ static at_status add_token(at_textview *tv, size_t s, size_t e, uint8_t kind,
             t.flags |= TF_ALLCAPS;
     }
     t.nlen = (uint16_t)(n < 65535 ? n : 65535);
-    t.hash = text_hash(o, t.nlen);
+    t.hash = text_hash(o, t.nlen); /* over the normalized bytes, still in cache */
     tv->normlen += n;
     return push_tok(tv, &t);
 }
@@ -278,6 +290,13 @@ static at_status tokenize(at_textview *tv)
         /* a word or a number */
         size_t s = i;
         bool digits = is_digit(p[i]), alpha_seen = false;
+        /* ASCII letters and digits need no classification */
+        while (i < n && i - s < MAX_TOKEN_BYTES &&
+               (is_alpha(p[i]) || (is_digit(p[i]) && !alpha_seen))) {
+            if (!is_digit(p[i]))
+                alpha_seen = true;
+            i++;
+        }
         while (i < n && i - s < MAX_TOKEN_BYTES) {
             size_t l;
             char q;
