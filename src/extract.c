@@ -175,21 +175,95 @@ static size_t merge(xdoc *x)
     return out;
 }
 
+/* Long documents are read a window at a time so that memory stays
+ * bounded whatever their size; a window ends at a paragraph break, else
+ * a line break, else a space, never inside a sentence if it can help it. */
+#define WINDOW 262144
+
+static size_t window_end(const char *t, size_t len, size_t from)
+{
+    if (len - from <= WINDOW)
+        return len;
+    size_t hi = from + WINDOW, lo = from + WINDOW / 2;
+    for (size_t i = hi; i > lo; i--)
+        if (t[i - 1] == '\n' && t[i - 2] == '\n')
+            return i;
+    for (size_t i = hi; i > lo; i--)
+        if (t[i - 1] == '\n')
+            return i;
+    for (size_t i = hi; i > lo; i--)
+        if (t[i - 1] == ' ')
+            return i;
+    while (hi < len && ((unsigned char)t[hi] & 0xC0) == 0x80)
+        hi++; /* no cut inside a UTF-8 character */
+    return hi;
+}
+
+struct at_extractor {
+    const at_dict *d;
+    at_textview tv;
+    xclaim *c;
+    size_t cap;
+    sentence sn;
+};
+
+at_extractor *at_extractor_new(const at_dict *d)
+{
+    at_extractor *ex = calloc(1, sizeof *ex);
+    if (ex)
+        ex->d = d;
+    return ex;
+}
+
+void at_extractor_free(at_extractor *ex)
+{
+    if (!ex)
+        return;
+    text_free(&ex->tv);
+    free(ex->c);
+    free(ex);
+}
+
 at_status at_extract(const at_dict *d, const at_doc *doc, at_emit_fn fn, void *user,
                      at_error *err)
 {
-    xdoc x = {.d = d, .doc = doc, .last_subject = -1, .last_person = -1};
-    at_status rc = text_analyze(&x.tv, doc->text.ptr, doc->text.len);
-    sentence *sn = NULL;
-    if (rc == AT_OK && !(sn = malloc(sizeof *sn)))
-        rc = AT_ENOMEM;
-    for (size_t s = 0; rc == AT_OK && s < x.tv.nsent; s++) {
-        const at_sentence *se = &x.tv.sents[s];
-        if (!dict_may_matter(d, &x.tv, se->first, se->first + se->count))
-            continue;
-        sentence_read(sn, d, &x.tv, s);
-        rules_apply(&x, sn);
-        rc = x.err;
+    at_extractor *ex = at_extractor_new(d);
+    if (!ex) {
+        if (err) {
+            memset(err, 0, sizeof *err);
+            err->code = AT_ENOMEM;
+            snprintf(err->msg, sizeof err->msg, "extraction failed: out of memory");
+        }
+        return AT_ENOMEM;
+    }
+    at_status rc = at_extractor_run(ex, doc, fn, user, err);
+    at_extractor_free(ex);
+    return rc;
+}
+
+at_status at_extractor_run(at_extractor *ex, const at_doc *doc, at_emit_fn fn, void *user,
+                           at_error *err)
+{
+    const at_dict *d = ex->d;
+    xdoc x = {.d = d, .doc = doc, .last_subject = -1, .last_person = -1,
+              .tv = ex->tv, .c = ex->c, .cap = ex->cap};
+    at_status rc = AT_OK;
+    sentence *sn = &ex->sn;
+    size_t base = 0; /* sentences read in earlier windows */
+    for (size_t from = 0; rc == AT_OK && from < doc->text.len;) {
+        size_t to = window_end(doc->text.ptr, doc->text.len, from);
+        rc = text_analyze_range(&x.tv, doc->text.ptr, from, to);
+        for (size_t s = 0; rc == AT_OK && s < x.tv.nsent; s++) {
+            const at_sentence *se = &x.tv.sents[s];
+            if (!dict_may_matter(d, &x.tv, se->first, se->first + se->count))
+                continue;
+            sentence_read(sn, d, &x.tv, s);
+            sn->gsent = base + s;
+            rules_apply(&x, sn);
+            rc = x.err;
+        }
+        base += x.tv.nsent;
+        from = to;
     }
     if (rc == AT_OK) {
         settle_directions(&x);
@@ -210,8 +284,9 @@ at_status at_extract(const at_dict *d, const at_doc *doc, at_emit_fn fn, void *u
         err->line = 0;
         snprintf(err->msg, sizeof err->msg, "extraction failed: %s", at_strerror(rc));
     }
-    free(sn);
-    free(x.c);
-    text_free(&x.tv);
+    /* keep the grown buffers for the next document */
+    ex->tv = x.tv;
+    ex->c = x.c;
+    ex->cap = x.cap;
     return rc;
 }

@@ -239,7 +239,7 @@ static int16_t subject_pronoun(const xdoc *x, const sentence *sn, size_t i)
 {
     if (is_person_pronoun(sn, i))
         return resolve_pronoun(x, sn, i, NULL);
-    if (x->last_subject >= 0 && x->last_subject_sent == sn->sent)
+    if (x->last_subject >= 0 && x->last_subject_sent == sn->gsent)
         return x->last_subject;
     for (size_t k = i; k > 0; k--) {
         const unit *u = &sn->u[k - 1];
@@ -720,7 +720,7 @@ static void emit(const emit_ctx *e, int16_t sup, int16_t rec, const wphrase *w,
     const at_sentence *se = &tv->sents[e->sn->sent];
     xclaim c = {.sup = sup, .rec = rec, .cat = cat, .stage = stage, .fact = e->fact,
                 .cert = e->si->cert, .sys = sys, .amb = amb, .src_actor = -1,
-                .sent = (uint32_t)e->sn->sent, .start = se->start, .end = se->end,
+                .sent = (uint32_t)e->sn->gsent, .start = se->start, .end = se->end,
                 .mentions = 1};
     if (w && w->has_qty) {
         c.has_qty = true;
@@ -777,7 +777,7 @@ static void set_subject_context(xdoc *x, const sentence *sn, const plist *subj)
 {
     if (subj->n == 1) {
         x->last_subject = subj->p[0];
-        x->last_subject_sent = sn->sent;
+        x->last_subject_sent = sn->gsent;
     }
 }
 
@@ -1146,7 +1146,7 @@ static void apply_denial(xdoc *x, const sentence *sn, const sent_info *si, size_
     size_t n = x->n, last_sent = (size_t)-1;
     for (size_t i = n; i > 0; i--) {
         const xclaim *c = &x->c[i - 1];
-        if (c->sent >= sn->sent || c->fact != AT_FACT_CLAIMED || c->amb)
+        if (c->sent >= sn->gsent || c->fact != AT_FACT_CLAIMED || c->amb)
             continue;
         if (c->sup != p && c->rec != p)
             continue;
@@ -1157,7 +1157,7 @@ static void apply_denial(xdoc *x, const sentence *sn, const sent_info *si, size_
         xclaim d = *c;
         const at_sentence *se = &sn->tv->sents[sn->sent];
         d.fact = AT_FACT_NEGATED;
-        d.sent = (uint32_t)sn->sent;
+        d.sent = (uint32_t)sn->gsent;
         d.start = se->start;
         d.end = se->end;
         d.has_qty = d.has_date = false;

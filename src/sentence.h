@@ -47,7 +47,8 @@ typedef struct {
 typedef struct {
     const at_dict *dict;
     const at_textview *tv;
-    size_t sent;          /* sentence index */
+    size_t sent;          /* sentence index in the text view */
+    size_t gsent;         /* sentence index in the document */
     unit u[SENT_MAX_UNITS];
     size_t nu;
     wphrase wp[SENT_MAX_WPS];

@@ -213,10 +213,10 @@ static at_status add_token(at_textview *tv, size_t s, size_t e, uint8_t kind,
 
 #define MAX_TOKEN_BYTES 256 /* longer "words" (base64, URLs) are cut */
 
-static at_status tokenize(at_textview *tv)
+static at_status tokenize(at_textview *tv, size_t from)
 {
     const unsigned char *p = (const unsigned char *)tv->text;
-    size_t n = tv->len, i = 0;
+    size_t n = tv->len, i = from;
     uint8_t pending = TF_SPACE | TF_PARA;
     int newlines = 2;
     while (i < n) {
@@ -458,10 +458,15 @@ static at_status split(at_textview *tv)
 
 at_status text_analyze(at_textview *tv, const char *text, size_t len)
 {
+    return text_analyze_range(tv, text, 0, len);
+}
+
+at_status text_analyze_range(at_textview *tv, const char *text, size_t from, size_t to)
+{
     tv->text = text;
-    tv->len = len;
+    tv->len = to;
     tv->ntok = tv->nsent = tv->normlen = 0;
-    at_status rc = tokenize(tv);
+    at_status rc = tokenize(tv, from);
     if (rc == AT_OK)
         rc = split(tv);
     return rc;

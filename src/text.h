@@ -52,6 +52,10 @@ typedef struct {
 /* Tokenize and split TEXT (valid UTF-8) into TV, reusing TV's buffers when
  * it was used before. Returns AT_OK or AT_ENOMEM. */
 at_status text_analyze(at_textview *tv, const char *text, size_t len);
+/* The same for bytes [FROM, TO) of TEXT only, with offsets still counted
+ * from TEXT: long documents are read a window at a time. FROM and TO must
+ * not split a UTF-8 character. */
+at_status text_analyze_range(at_textview *tv, const char *text, size_t from, size_t to);
 void text_free(at_textview *tv);
 
 /* The normalized form of token I. */

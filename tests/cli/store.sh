@@ -166,4 +166,15 @@ set +e
 "$ARMSTRACE" claims --db junk.db 2>/dev/null; rc=$?
 set -e
 [ "$rc" = 3 ] || fail "junk database: exit $rc, want 3"
+# round trip: what ingest stores, claims prints exactly as extract does
+# (read-only use of the dev corpus; skipped when it is absent)
+dev="${AT_SRC:-.}/../shared/corpus/dev/docs.jsonl"
+if [ -r "$dev" ]; then
+    "$ARMSTRACE" extract "$dev" > extract.jsonl
+    "$ARMSTRACE" ingest -q --db dev.db "$dev"
+    "$ARMSTRACE" claims --db dev.db --format jsonl > stored.jsonl
+    cmp -s extract.jsonl stored.jsonl || fail "claims output differs from extract output"
+else
+    echo "store.sh: dev corpus not found; round trip skipped"
+fi
 echo "store.sh: ok"
