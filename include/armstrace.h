@@ -385,6 +385,83 @@ at_status at_store_search(at_store *s, const char *query, size_t limit,
 at_status at_store_count(at_store *s, int64_t *docs, int64_t *claims,
                          at_error *err);
 
+/* MARK: - Events (claims reconciled across documents) */
+
+/* An event: one transfer (supplier, recipient, category, and a compatible
+ * system and time) as many reports tell it. Events are a function of the
+ * stored claims alone: the same claims give the same events whatever the
+ * order they were ingested in. Strings are valid during the callback. */
+typedef struct {
+    const char *id;          /* "ev-" + 16 hex digits, stable for the same claims */
+    char supplier[AT_PARTY_MAX], recipient[AT_PARTY_MAX];
+    at_category category;
+    const char *systems;     /* named systems, "; "-separated, "" when none */
+    int stage;               /* furthest at_stage that a claimed (not
+                                hypothetical, not negated) report states;
+                                -1 when there is none */
+    char stage_first[AT_STAGE_COUNT][AT_DATE_MAX]; /* when each stage was
+                                first reported (report date), "" never */
+    bool has_qty_min, has_qty_max;
+    int64_t qty_min, qty_max;  /* range across reports */
+    char date_start[AT_DATE_MAX], date_end[AT_DATE_MAX]; /* event dates, "" */
+    char first_report[AT_DATE_MAX], last_report[AT_DATE_MAX];
+    int reports;             /* supporting claims */
+    int documents;           /* documents among all attached claims */
+    int origins;             /* independent origins (shared-passage clusters) */
+    int sources;             /* distinct named sources */
+    int contradictions;      /* negated claims attached to the event */
+    int hypothetical;        /* hypothetical claims attached */
+    double confidence;       /* 0..1: README, "Confidence" */
+} at_event;
+
+/* Which events at_store_events lists; NULL/zero fields match anything. */
+typedef struct {
+    const char *supplier, *recipient; /* party codes */
+    const char *party;                /* either side */
+    int category, stage;              /* -1 = any; STAGE = furthest stage */
+    const char *since, *until;        /* on the event dates, else reports */
+    double min_confidence;
+    size_t limit;                     /* 0 = no limit */
+} at_event_filter;
+
+void at_event_filter_init(at_event_filter *f);
+
+typedef int (*at_event_fn)(const at_event *ev, void *user);
+
+/* Call FN for each event passing F (NULL: all), by confidence, then id. */
+at_status at_store_events(at_store *s, const at_event_filter *f,
+                          at_event_fn fn, void *user, at_error *err);
+
+/* How a claim stands to its event. */
+typedef enum {
+    AT_ROLE_SUPPORT = 0,  /* claimed */
+    AT_ROLE_HYPOTHETICAL, /* possible, feared, conditional */
+    AT_ROLE_CONTRADICT    /* negated: a denial, "no evidence" */
+} at_event_role;
+
+/* Call FN for every claim of event ID, in report order (document date,
+ * document id, sentence), with its document (text included, so evidence
+ * offsets resolve) and the id of the document's origin (the first
+ * document id of its shared-passage cluster). AT_EINVAL when no such
+ * event. */
+typedef int (*at_event_claim_fn)(at_event_role role, const char *origin,
+                                 const at_doc *doc, const at_claim *claim,
+                                 void *user);
+at_status at_store_event_claims(at_store *s, const char *id,
+                                at_event_claim_fn fn, void *user,
+                                at_error *err);
+
+/* Keep events up to date as documents are put (default on). Off, puts
+ * only store documents, claims and passages; at_store_rebuild_events
+ * then recomputes every event. */
+void at_store_set_events(at_store *s, bool on);
+at_status at_store_rebuild_events(at_store *s, at_error *err);
+
+/* Two documents that share passages (wire copy, light rewrites): A's id,
+ * B's id and the number of shared passage hashes. */
+typedef int (*at_link_fn)(const char *a, const char *b, int shared, void *user);
+at_status at_store_links(at_store *s, at_link_fn fn, void *user, at_error *err);
+
 /* MARK: - Evaluation */
 
 /* Scoring of predicted claims against a gold file, figure for figure as
