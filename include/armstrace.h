@@ -471,7 +471,8 @@ at_status at_store_links(at_store *s, at_link_fn fn, void *user, at_error *err);
  * empty field or category "economic" are not predicted; optional gold
  * lines neither count as misses nor make false positives. JSONL inputs
  * are read as Python reads them (universal newlines, blank lines
- * skipped); integers beyond 64 bits, NaN and Infinity are rejected. */
+ * skipped); integers beyond 64 bits, NaN, Infinity and lone surrogate
+ * escapes, which Python would take, are rejected as malformed. */
 typedef struct at_eval at_eval;
 
 typedef struct {

@@ -38,6 +38,8 @@ typedef struct {
     int16_t last_subject;  /* the last subject party a rule found */
     size_t last_subject_sent; /* the sentence it was found in */
     int16_t last_person;   /* the last person mentioned (he, his) */
+    int16_t wp_supplier[SENT_MAX_WPS]; /* who supplied each weapon phrase of
+                                          the current sentence, or -1 */
     at_status err;
 } xdoc;
 

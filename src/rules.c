@@ -263,7 +263,10 @@ static void find_subject(const xdoc *x, const sentence *sn, size_t from, size_t 
     for (size_t k = from; k > lo; k--) {
         size_t i = k - 1;
         const unit *u = &sn->u[i];
-        if (unit_is(sn, i, "that") || (unit_cue(sn, i, CUE_REPORT) && !u->has_verb))
+        /* "Iran said X supplied": the subject is after the saying; but
+         * "Iran has been accused of supplying": a passive saying */
+        if (unit_is(sn, i, "that") ||
+            (unit_cue(sn, i, CUE_REPORT) && !u->has_verb && !(i > lo && is_be(sn, i - 1))))
             return;
         if ((unit_is(sn, i, "which") || unit_is(sn, i, "who")) && i > lo) {
             size_t p = i - 1;
@@ -518,12 +521,23 @@ static bool negated(const sentence *sn, const frame *f)
     return false;
 }
 
+/* "said it would send": future in reported speech, an announcement */
+static bool reported_would(const sentence *sn, size_t i)
+{
+    if (!unit_is(sn, i, "would"))
+        return false;
+    for (size_t k = i; k > 0 && i - k < 4; k--)
+        if (unit_cue(sn, k - 1, CUE_REPORT) || unit_cue(sn, k - 1, CUE_INTENT))
+            return true;
+    return false;
+}
+
 static bool hypothetical(const sentence *sn, const frame *f)
 {
     for (size_t i = f->lo; i < f->t; i++) {
         if (unit_cue(sn, i, CUE_HYP))
             return true;
-        if (unit_cue(sn, i, CUE_MODAL) && tight(sn, i, f->t))
+        if (unit_cue(sn, i, CUE_MODAL) && tight(sn, i, f->t) && !reported_would(sn, i))
             return true;
         if (unit_cue(sn, i, CUE_COND)) {
             bool comma = false;
@@ -764,6 +778,8 @@ static void emit_wps(const emit_ctx *e, const plist *sups, const plist *recs,
                     plist_add(&r, a->rec);
             }
         }
+        if (s.n == 1 && (stage == AT_STAGE_DELIVERED || stage == AT_STAGE_AGREED))
+            e->x->wp_supplier[wps[k]] = s.p[0];
         if (done & (1u << cat))
             continue;
         done |= 1u << cat;
@@ -803,7 +819,7 @@ static bool is_trigger(const sentence *sn, size_t i, bool *noun)
         return false;
     /* "sought to make", "offered to help": a verb before an infinitive is
      * part of a chain, not the transfer itself */
-    if (i + 2 < sn->nu && unit_is(sn, i + 1, "to") && sn->u[i + 2].party < 0 &&
+    if (u->verb.a != F_USE && i + 2 < sn->nu && unit_is(sn, i + 1, "to") && sn->u[i + 2].party < 0 &&
         !unit_is_det(sn, i + 2) && sn->u[i + 2].wp < 0 && !is_pronoun(sn, i + 2))
         return false;
     if (u->verb.b == VF_BASE && i > 0 && unit_is_det(sn, i - 1))
@@ -855,6 +871,23 @@ static size_t with_list(const sentence *sn, size_t w, size_t *out, size_t n, siz
     return n;
 }
 
+/* "what type of weapons Moscow could provide", "drones, which Russia
+ * has used": with no weapons after the verb, those right before its
+ * subject are its object. */
+static size_t relative_wps(const sentence *sn, const frame *f, size_t *wps, size_t nw)
+{
+    if (nw != 0 || f->subj_u == NONE || f->subj_u <= f->lo || f->subj_u > f->t)
+        return nw;
+    size_t k = f->subj_u - 1;
+    if (k > f->lo && (unit_is(sn, k, "that") || unit_is(sn, k, "which")))
+        k--;
+    if (k > f->lo && sn->u[k].punct == ',')
+        k--;
+    if (sn->u[k].wp >= 0)
+        return with_list(sn, (size_t)sn->u[k].wp, wps, 0, 16);
+    return nw;
+}
+
 /* The weapon phrase right before the trigger (passives, relative clauses:
  * "such munitions had been transferred", "what weapons Moscow could
  * provide"). */
@@ -875,11 +908,28 @@ static void weapon_origins(const sentence *sn, const size_t *wps, size_t nw, pli
 {
     for (size_t k = 0; k < nw; k++) {
         const wphrase *w = &sn->wp[wps[k]];
-        if (w->origin >= 0 && (!supplied_only || w->origin_kind == O_SUPPLIED))
+        /* troops' nationality is who sends them */
+        if (w->origin >= 0 &&
+            (!supplied_only || w->origin_kind == O_SUPPLIED || w->cat == AT_CAT_PERSONNEL))
             plist_add(out, w->origin);
     }
     /* "North Korean launchers and several missiles": the origin of the
      * first item of a list carries over to the items without one */
+}
+
+/* The designer state of the named systems ("Rafale" -> FRA), for a
+ * receiver who names no supplier. */
+static void system_origins(const xdoc *x, const sentence *sn, const size_t *wps, size_t nw,
+                           plist *out)
+{
+    for (size_t k = 0; k < nw; k++) {
+        const wphrase *w = &sn->wp[wps[k]];
+        int o = w->sys ? dict_system_origin(x->d, w->sys) : -1;
+        if (o >= 0)
+            plist_add(out, (int16_t)o);
+    }
+    if (out->n > 1)
+        out->n = 0; /* several designers: no single supplier */
 }
 
 /* Returns the unit up to which later triggers belong to this frame (its
@@ -900,8 +950,30 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
         if (f.stage != AT_STAGE_INTENT)
             f.stage = (uint8_t)chain;
     }
+    /* an announced future: "said it would send", "will deliver" */
+    for (size_t i = f.lo; i < t; i++)
+        if (reported_would(sn, i) && tight(sn, i, t) && f.stage == AT_STAGE_DELIVERED)
+            f.stage = AT_STAGE_INTENT;
+    /* "is buying tanks under a $4.75 billion deal": a deal, not yet a delivery */
+    if (chain < 0 && f.stage == AT_STAGE_DELIVERED && (f.frame == F_GIVE || f.frame == F_GET))
+        for (size_t i = t + 1; i < f.hi; i++) {
+            if (!(sn->u[i].has_noun && sn->u[i].noun.a == F_DEAL_N))
+                continue;
+            size_t k = i;
+            while (k > t + 1 && (unit_is_det(sn, k - 1) || sn->tv->toks[sn->u[k - 1].t0].kind == TK_NUM ||
+                                 sn->u[k - 1].punct == '$' || unit_is(sn, k - 1, "billion") ||
+                                 unit_is(sn, k - 1, "million") || sn->u[k - 1].wp >= 0))
+                k--;
+            if (unit_is(sn, k - 1, "under") || unit_is(sn, k - 1, "through") ||
+                unit_is(sn, k - 1, "via"))
+                f.stage = AT_STAGE_AGREED;
+        }
     if (!noun && v->b == VF_PART) {
         size_t k = t;
+        bool been = false;
+        for (size_t j = t; j > f.lo && t - j < 4; j--)
+            if (unit_is(sn, j - 1, "been") || unit_is(sn, j - 1, "being"))
+                been = true;
         while (k > f.lo && (is_adverb(sn, k - 1) || unit_is(sn, k - 1, "been") ||
                             unit_is(sn, k - 1, "being") ||
                             (unit_cue(sn, k - 1, CUE_SKIP) && !is_be(sn, k - 1) &&
@@ -915,8 +987,7 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
                          unit_is(sn, k - 1, "had")))
             f.passive = false;
         /* "North Korea has provided" vs "had been transferred" */
-        if (k > f.lo && is_be(sn, k - 1) && k - 1 > f.lo &&
-            (unit_is(sn, k - 2, "has") || unit_is(sn, k - 2, "have") || unit_is(sn, k - 2, "had")))
+        if (been)
             f.passive = true;
     }
 
@@ -961,15 +1032,7 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
             if (rec.n == 0 && !pp_parties(sn, t + 1, f.obj_hi, "to", &rec) &&
                 !pp_parties(sn, t + 1, f.obj_hi, "into", &rec))
                 pp_parties(sn, t + 1, f.obj_hi, "for", &rec);
-            /* "what type of weapons Moscow could provide": the weapons
-             * stand right before the subject */
-            if (nw == 0 && f.subj_u != NONE && f.subj_u > f.lo) {
-                size_t k = f.subj_u - 1;
-                if (k > f.lo && (unit_is(sn, k, "that") || unit_is(sn, k, "which")))
-                    k--;
-                if (sn->u[k].wp >= 0)
-                    wps[nw++] = (size_t)sn->u[k].wp;
-            }
+            nw = relative_wps(sn, &f, wps, nw);
         }
         if (sup.n == 0)
             weapon_origins(sn, wps, nw, &sup, true);
@@ -988,12 +1051,15 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
             }
         } else {
             rec = f.subj;
+            nw = relative_wps(sn, &f, wps, nw);
         }
         pp_parties(sn, t + 1, f.obj_hi, "from", &sup);
         if (sup.n == 0 && !f.passive)
             indirect_object(x, sn, &f, &sup); /* "asked Turkey for drones" */
         if (sup.n == 0)
             weapon_origins(sn, wps, nw, &sup, false);
+        if (sup.n == 0)
+            system_origins(x, sn, wps, nw, &sup); /* "India will receive Rafales" */
         break;
     case F_USE: {
         if (f.passive) {
@@ -1003,6 +1069,7 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
                 nw = with_list(sn, w, wps, 0, 16);
         } else {
             rec = f.subj;
+            nw = relative_wps(sn, &f, wps, nw);
         }
         /* troops are not fired; they fire */
         size_t keep = 0;
@@ -1011,6 +1078,9 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
                 wps[keep++] = wps[k];
         nw = keep;
         weapon_origins(sn, wps, nw, &sup, false);
+        /* "drones Iran provided, which Russia has used" */
+        for (size_t k = 0; k < nw && sup.n == 0; k++)
+            plist_add(&sup, x->wp_supplier[wps[k]]);
         break;
     }
     case F_GIVE_N:
@@ -1047,7 +1117,8 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
             sup = owner;
             pp_parties(sn, t + 1, f.obj_hi, "by", &sup);
             pp_parties(sn, t + 1, f.obj_hi, "from", &sup);
-            pp_parties(sn, t + 1, f.obj_hi, "to", &rec);
+            if (!pp_parties(sn, t + 1, f.obj_hi, "to", &rec))
+                pp_parties(sn, t + 1, f.obj_hi, "for", &rec); /* "a package for Kyiv" */
             if (sup.n == 0)
                 weapon_origins(sn, wps, nw, &sup, false);
             if (rec.n == 0 && sup.n > 0 && nw > 0)
@@ -1068,6 +1139,19 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
         if (t > 0 && sn->u[t - 1].wp >= 0 && nw < 16) {
             wps[nw++] = (size_t)sn->u[t - 1].wp;
         }
+        /* "a contract ... for the purchase of Z": the transfer noun says
+         * which way the goods go */
+        size_t xfer = NONE;
+        for (size_t i = t + 1; i < f.hi; i++) {
+            const unit *w = &sn->u[i];
+            int fr = w->has_noun ? w->noun.a : w->has_verb ? w->verb.a : -1;
+            if (fr == F_GET_N || fr == F_GET || fr == F_GIVE_N || fr == F_GIVE) {
+                xfer = i;
+                break;
+            }
+        }
+        if (nw == 0 && xfer != NONE)
+            nw = region_wps(sn, xfer + 1, f.hi, wps, 16);
         if (nw == 0)
             return t;
         plist two = {0};
@@ -1088,9 +1172,24 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
         }
         if (two.n != 2)
             return t;
+        /* "X signed a contract with Y for the purchase of Z": the transfer
+         * noun says who gets; the party after "with" is the other side */
+        plist with = {0};
+        pp_parties(sn, t + 1, f.obj_hi, "with", &with);
+        bool directed = false;
+        int16_t from = two.p[0], to = two.p[1];
+        if (xfer != NONE && with.n == 1) {
+            const unit *w = &sn->u[xfer];
+            int fr = w->has_noun ? w->noun.a : w->verb.a;
+            int16_t other = with.p[0], self = two.p[0] == other ? two.p[1] : two.p[0];
+            bool get = fr == F_GET_N || fr == F_GET;
+            from = get ? other : self;
+            to = get ? self : other;
+            directed = true;
+        }
         for (size_t k = 0; k < nw; k++)
-            emit(&e, two.p[0], two.p[1], &sn->wp[wps[k]], sn->wp[wps[k]].cat,
-                 sn->wp[wps[k]].sys, f.stage, true);
+            emit(&e, from, to, &sn->wp[wps[k]], sn->wp[wps[k]].cat, sn->wp[wps[k]].sys,
+                 f.stage, !directed);
         return t;
     }
     }
@@ -1224,6 +1323,8 @@ void rules_apply(xdoc *x, sentence *sn)
         return;
     sent_info si;
     read_info(x, sn, &si);
+    for (size_t w = 0; w < SENT_MAX_WPS; w++)
+        x->wp_supplier[w] = -1;
     size_t skip = 0;
     for (size_t i = 0; i < sn->nu; i++) {
         bool noun;

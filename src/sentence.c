@@ -199,7 +199,12 @@ static void group_weapons(sentence *sn)
                 w->ref = true;
             if (p->punct && p->punct != ',')
                 break;
-            if (p->has_verb || p->has_noun || p->has_weapon || unit_is_prep(sn, k - 1))
+            /* "send Ukraine 31 tanks": a party before the count is no
+             * adjective of the weapons */
+            if (p->has_verb || p->has_noun || p->has_weapon || unit_is_prep(sn, k - 1) ||
+                sn->tv->toks[p->t0].kind == TK_NUM || unit_cue(sn, k - 1, CUE_SKIP) ||
+                unit_is(sn, k - 1, "that") || unit_is(sn, k - 1, "which") ||
+                unit_is(sn, k - 1, "and") || unit_is(sn, k - 1, "or"))
                 break;
             k--;
             skipped++;

@@ -202,6 +202,39 @@ static const xcase dates[] = {
      "IND>ARM artillery delivered claimed", "IND>ARM artillery delivered claimed|system=|qty=|date=2023-10"},
 };
 
+/* MARK: - Phrasings seen in wire copy */
+
+static const xcase phrasings[] = {
+    {"The Pentagon said it would send Ukraine 31 Abrams tanks.",
+     "USA>UKR armored_vehicle intent claimed", NULL},
+    {"Washington approved the sale of 12 F-35 jets to Greece.",
+     "USA>GRC aircraft agreed claimed", NULL},
+    {"Poland is buying 250 Abrams tanks from the United States under a $4.75 billion deal.",
+     "USA>POL armored_vehicle agreed claimed", NULL},
+    {"Tehran has provided Moscow with Shahed drones, which Russia has used to strike power plants.",
+     "IRN>RUS drone delivered claimed; IRN>RUS drone used claimed", NULL},
+    {"North Korean troops have been deployed to Russia's Kursk region.",
+     "PRK>RUS personnel delivered claimed", NULL},
+    {"Beijing has been accused of supplying Moscow with drone parts.",
+     "CHN>RUS components delivered claimed", NULL},
+    {"Armenia signed a contract with India for the purchase of Pinaka rocket launchers.",
+     "IND>ARM artillery agreed claimed", NULL},
+    {"The Houthis have received weapons from Iran, including ballistic missiles and drones, "
+     "according to a UN report.",
+     "IRN>houthis ballistic_missile delivered claimed; IRN>houthis drone delivered claimed; "
+     "IRN>houthis weapons delivered claimed", NULL},
+    {"The UK has gifted Ukraine 14 Challenger 2 tanks.",
+     "GBR>UKR armored_vehicle delivered claimed", NULL},
+    {"Iran's supreme leader denied that Tehran had sent any weapons to Russia.",
+     "IRN>RUS weapons delivered negated", NULL},
+    {"The EU has pledged one million artillery shells to Ukraine.",
+     "eu>UKR ammunition intent claimed", NULL},
+    {"India will receive Rafale fighter jets next year.",
+     "FRA>IND aircraft intent claimed", NULL},
+    {"The US announced a military aid package for Ukraine that includes Patriot missiles.",
+     "USA>UKR air_defense intent claimed; USA>UKR weapons intent claimed", NULL},
+};
+
 /* MARK: - No claim */
 
 static const xcase none[] = {
@@ -235,6 +268,7 @@ CHECK(facts, "2024-06-15")
 CHECK(refs, "2024-06-15")
 CHECK(dates, "2024-06-15")
 CHECK(none, "2024-06-15")
+CHECK(phrasings, "2024-06-15")
 
 static void test_claim_fields(void **state)
 {
@@ -291,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_roles),     cmocka_unit_test(test_stages),
         cmocka_unit_test(test_facts),     cmocka_unit_test(test_refs),
         cmocka_unit_test(test_dates),     cmocka_unit_test(test_none),
+        cmocka_unit_test(test_phrasings),
         cmocka_unit_test(test_claim_fields), cmocka_unit_test(test_dictionary_parties),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
