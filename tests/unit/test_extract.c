@@ -233,6 +233,16 @@ static const xcase phrasings[] = {
      "FRA>IND aircraft intent claimed", NULL},
     {"The US announced a military aid package for Ukraine that includes Patriot missiles.",
      "USA>UKR air_defense intent claimed; USA>UKR weapons intent claimed", NULL},
+    {"The US Navy seized a shipment of Iranian weapons bound for the Houthis.",
+     "IRN>houthis weapons delivered claimed", NULL},
+    {"Ukraine's air force shot down 30 Iranian-made Shahed drones launched by Russia overnight.",
+     "IRN>RUS drone used claimed", NULL},
+    {"IRAN SUPPLIES RUSSIA WITH BALLISTIC MISSILES",
+     "IRN>RUS ballistic_missile delivered claimed", NULL},
+    {"Ukrainian forces used US-supplied HIMARS to strike a bridge.",
+     "USA>UKR artillery delivered claimed; USA>UKR artillery used claimed", NULL},
+    {"Weapons shipments from Belarus to Russia have continued, the opposition said.",
+     "BLR>RUS weapons delivered claimed", NULL},
 };
 
 /* MARK: - No claim */
