@@ -3,7 +3,7 @@
 # missing. Safe to run again: it does nothing when all are present.
 set -eu
 PKGS="build-essential cmake pkg-config clang libsqlite3-dev libjansson-dev
-libgumbo-dev libarchive-dev libcmocka-dev iso-codes python3 graphviz"
+libgumbo-dev libarchive-dev libcmocka-dev libyajl-dev iso-codes python3 graphviz"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

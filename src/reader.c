@@ -9,7 +9,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include <jansson.h>
 
 #include "reader_int.h"
 
@@ -217,10 +216,6 @@ static void free_current(at_reader *r)
         free(r->owned[i]);
         r->owned[i] = NULL;
     }
-    if (r->json) {
-        json_decref((json_t *)r->json);
-        r->json = NULL;
-    }
 }
 
 void at_reader_close(at_reader *r)
@@ -228,6 +223,8 @@ void at_reader_close(at_reader *r)
     if (!r)
         return;
     free_current(r);
+    for (size_t i = 0; i < sizeof r->jf / sizeof r->jf[0]; i++)
+        at_buf_free(&r->jf[i]);
     if (r->ar)
         warc_close(r);
     if (r->fp && r->own_fp)

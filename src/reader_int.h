@@ -44,9 +44,12 @@ struct at_reader {
     size_t ndocs, nbad;  /* returned so far, to report an empty input */
     /* Storage for the current document, freed or reused by the next call. */
     char *fixed;         /* a repaired copy of the input */
-    char *owned[4];      /* repaired JSON strings */
-    void *json;          /* json_t * of the current JSONL line */
-    char numid[32];      /* a numeric JSONL id as text */
+    char *owned[4];      /* (unused by JSONL; kept for other formats) */
+    at_buf jf[6];        /* JSONL fields of the current line: id, text,
+                            title, outlet, url, date (reused line to line) */
+    unsigned jset;       /* which jf[] the line set (bit per field) */
+    unsigned jstr;       /* which of them were strings */
+    size_t jnuls;        /* NUL characters replaced in them */
     at_buf text, title;  /* extracted HTML text and title */
     at_buf id;           /* WARC record id */
     struct archive *ar;  /* WARC */

@@ -46,13 +46,7 @@ void at_claim_filter_init(at_claim_filter *f)
 enum { P_SUPPLIER = 1, P_RECIPIENT, P_CATEGORY, P_STAGE, P_FACT, P_SINCE,
        P_UNTIL, P_DOC, P_LIMIT };
 
-#define CLAIM_COLUMNS                                                       \
-    "d.id, d.text, d.date, d.outlet, d.url, d.title,"                       \
-    " c.supplier, c.recipient, c.category, c.stage, c.factuality,"          \
-    " c.certainty, c.system, c.qty_min, c.qty_max, c.qty_approx,"           \
-    " c.qty_unit, c.qty_text, c.date_start, c.date_end, c.date_text,"       \
-    " c.source_name, c.source_actor, c.sentence, c.ev_start, c.ev_end,"     \
-    " c.mentions"
+#define CLAIM_COLUMNS STORE_CLAIM_COLUMNS
 
 /* The claim's date, else its document's. Compared at the coarser of the
  * two precisions, so "2024" is neither before nor after "2024-06-01". */
@@ -120,7 +114,7 @@ static int parse_col(sqlite3_stmt *st, int i, int (*parse)(const char *, size_t)
 }
 
 /* Rebuild the row into DOC and C; false when a stored name is unknown. */
-static bool read_claim(sqlite3_stmt *st, at_doc *doc, at_claim *c)
+bool store_read_claim(sqlite3_stmt *st, at_doc *doc, at_claim *c)
 {
     memset(doc, 0, sizeof *doc);
     memset(c, 0, sizeof *c);
@@ -194,7 +188,7 @@ at_status at_store_claims(at_store *s, const at_claim_filter *f,
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         at_doc doc;
         at_claim c;
-        if (!read_claim(st, &doc, &c)) {
+        if (!store_read_claim(st, &doc, &c)) {
             rc = store_fail_msg(s->path, err, AT_EDB, "a stored claim is damaged");
             break;
         }
