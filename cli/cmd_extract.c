@@ -147,13 +147,30 @@ static int parse_args(int argc, char **argv, options *o)
 
 /* MARK: - Run state */
 
-/* One document in flight: its own copy of the document (the reader reuses
- * its buffers), the claims formatted for output, and how extraction went. */
+/* Documents go to the workers in batches: one hand-over (a lock, a
+ * signal) per batch rather than per document, which is what lets two
+ * threads run nearly twice as fast as one on short news items. */
+#define BATCH_DOCS 64
+#define BATCH_BYTES (256u << 10)
+
+/* Where one document's fields (id, text, date, outlet, url, title, and the
+ * input's name) lie in its batch's store: offsets, because the store may
+ * move while the batch fills. */
+enum { NFIELD = 7 };
+typedef struct {
+    size_t off[NFIELD], len[NFIELD];
+} docref;
+
+/* A batch in flight: copies of its documents (the reader reuses its
+ * buffers), their claims formatted for output, and how extraction went
+ * (the first failure, if any). */
 typedef struct {
     bool done;
     char *store;
-    size_t storecap, size; /* size: bytes of the copy, for the budget */
-    at_doc doc;
+    size_t storecap, size; /* size: bytes stored, for the budget */
+    docref *refs;
+    size_t ndocs, capdocs;
+    at_doc doc; /* the failed document, for its message */
     at_buf out;
     at_status rc;
     at_error err;
@@ -173,6 +190,7 @@ typedef struct {
     size_t head, next, tail;
     size_t bytes; /* the sizes of the slots in [head, tail) */
     bool closing;
+    bool filling; /* the main thread is filling the tail slot */
     bool cancel; /* a fatal error: finish queued slots without work */
     /* Who sleeps: signals (system calls) are sent only to sleepers. */
     int idle;
@@ -207,16 +225,49 @@ static int emit_claim(const at_doc *doc, const at_claim *claim, void *user)
     return s->out->err != AT_OK; /* out of memory: stop */
 }
 
-/* Extract S->doc into S->out; S->err.file names the input. */
-static void extract_slot(const run *r, slot *s)
+/* Each thread keeps one extractor, whose buffers then serve document
+ * after document; freed by the thread when it is done (extractor_done). */
+static _Thread_local at_extractor *thread_ex;
+
+static void extractor_done(void)
+{
+    at_extractor_free(thread_ex);
+    thread_ex = NULL;
+}
+
+/* Extract DOC (from input FILE) into S->out; the first failure of the
+ * slot is kept in S->rc and S->err. */
+static void extract_one(const run *r, slot *s, const at_doc *doc, const char *file)
 {
     sink k = {&s->out, r->o->fmt};
-    at_error e = {0}; /* keeps the input's name for messages */
-    memcpy(e.file, s->err.file, sizeof e.file);
-    s->err = e;
-    s->rc = at_extract(r->dict, &s->doc, emit_claim, &k, &s->err);
+    at_error e = {0};
+    snprintf(e.file, sizeof e.file, "%s", file);
+    if (!thread_ex)
+        thread_ex = at_extractor_new(r->dict);
+    at_status rc = thread_ex ? at_extractor_run(thread_ex, doc, emit_claim, &k, &e)
+                             : at_extract(r->dict, doc, emit_claim, &k, &e);
     if (s->out.err != AT_OK) /* emit_claim stopped it (AT_ESTOP) */
-        s->rc = s->out.err;
+        rc = s->out.err;
+    if (rc != AT_OK && s->rc == AT_OK) {
+        s->rc = rc;
+        s->err = e;
+        s->doc = *doc; /* for the message, written before S is reused */
+    }
+}
+
+/* Extract every document of the batch in S, in order. */
+static void extract_slot(const run *r, slot *s)
+{
+    s->rc = AT_OK;
+    for (size_t i = 0; i < s->ndocs && s->out.err == AT_OK; i++) {
+        const docref *d = &s->refs[i];
+        at_slice f[NFIELD];
+        for (int k = 0; k < NFIELD; k++)
+            f[k] = (at_slice){s->store + d->off[k], d->len[k]};
+        at_doc doc = {.id = f[0], .text = f[1], .date = f[2], .outlet = f[3],
+                      .url = f[4], .title = f[5]};
+        extract_one(r, s, &doc, f[6].ptr);
+    }
 }
 
 /* The bytes copy_doc needs for DOC. */
@@ -230,33 +281,41 @@ static size_t doc_size(const at_doc *doc)
     return need;
 }
 
-/* Copy DOC into S so that it outlives the reader's next call. */
+/* Append a copy of DOC (read from FILE) to the batch in S. */
 static bool copy_doc(slot *s, const at_doc *doc, const char *file)
 {
-    const at_slice *f[] = {&doc->id, &doc->text, &doc->date,
-                           &doc->outlet, &doc->url, &doc->title};
-    at_slice *t[] = {&s->doc.id, &s->doc.text, &s->doc.date,
-                     &s->doc.outlet, &s->doc.url, &s->doc.title};
-    enum { NF = sizeof f / sizeof *f };
-    size_t need = s->size = doc_size(doc);
-    if (need > s->storecap) {
-        free(s->store);
-        s->storecap = need > 4096 ? need : 4096;
-        if (!(s->store = malloc(s->storecap))) {
-            s->storecap = 0;
+    at_slice name = {file, strlen(file)};
+    const at_slice *f[NFIELD] = {&doc->id, &doc->text, &doc->date, &doc->outlet,
+                                 &doc->url, &doc->title, &name};
+    size_t need = doc_size(doc) + name.len + 1;
+    if (s->size + need > s->storecap) {
+        size_t cap = s->storecap ? s->storecap : 4096;
+        while (cap < s->size + need)
+            cap *= 2;
+        char *p = realloc(s->store, cap);
+        if (!p)
             return false;
-        }
+        s->store = p;
+        s->storecap = cap;
     }
-    char *p = s->store;
-    for (size_t i = 0; i < NF; i++) {
+    if (s->ndocs == s->capdocs) {
+        size_t cap = s->capdocs ? s->capdocs * 2 : BATCH_DOCS;
+        docref *p = realloc(s->refs, cap * sizeof *p);
+        if (!p)
+            return false;
+        s->refs = p;
+        s->capdocs = cap;
+    }
+    docref *d = &s->refs[s->ndocs++];
+    for (int i = 0; i < NFIELD; i++) {
         size_t n = f[i]->ptr ? f[i]->len : 0;
         if (n)
-            memcpy(p, f[i]->ptr, n);
-        p[n] = '\0'; /* not promised, but harmless for callers that peek */
-        *t[i] = (at_slice){p, n};
-        p += n + 1;
+            memcpy(s->store + s->size, f[i]->ptr, n);
+        s->store[s->size + n] = '\0'; /* file names are used as C strings */
+        d->off[i] = s->size;
+        d->len[i] = n;
+        s->size += n + 1;
     }
-    snprintf(s->err.file, sizeof s->err.file, "%s", file);
     return true;
 }
 
@@ -307,6 +366,10 @@ static void finish_slot(run *r, slot *s)
             r->input_failed = true;
     }
     at_buf_reset(&s->out);
+    s->ndocs = 0;
+    s->size = 0;
+    s->rc = AT_OK;
+    memset(&s->err, 0, sizeof s->err);
     if (s->out.cap > SLOT_KEEP)
         at_buf_free(&s->out);
     if (s->storecap > SLOT_KEEP) {
@@ -319,6 +382,7 @@ static void finish_slot(run *r, slot *s)
 static void slot_free(slot *s)
 {
     free(s->store);
+    free(s->refs);
     at_buf_free(&s->out);
 }
 
@@ -350,6 +414,7 @@ static void *worker(void *arg)
             pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->mu);
+    extractor_done();
     return NULL;
 }
 
@@ -420,13 +485,32 @@ static pool *pool_new(run *r, int nthreads)
     return p;
 }
 
-/* Queue DOC; blocks while the ring is full, writing what is finished. */
+/* Hand the filling batch (the tail slot) to the workers. */
+static void pool_seal(pool *p)
+{
+    slot *s = &p->slots[p->tail % p->cap];
+    if (!p->filling || s->ndocs == 0)
+        return;
+    pthread_mutex_lock(&p->mu);
+    p->bytes += s->size;
+    p->tail++;
+    p->filling = false;
+    if (p->idle)
+        pthread_cond_signal(&p->work);
+    pthread_mutex_unlock(&p->mu);
+}
+
+/* Add DOC to the filling batch; blocks while the ring is full, writing
+ * what is finished. */
 static void pool_submit(pool *p, const at_doc *doc, const char *file)
 {
-    size_t size = doc_size(doc);
-    pthread_mutex_lock(&p->mu);
-    pool_drain(p, p->cap - 1, size); /* room for one more */
-    pthread_mutex_unlock(&p->mu);
+    if (!p->filling) {
+        size_t size = doc_size(doc);
+        pthread_mutex_lock(&p->mu);
+        pool_drain(p, p->cap - 1, size); /* room for one more batch */
+        pthread_mutex_unlock(&p->mu);
+        p->filling = true;
+    }
     /* The tail slot is free and no worker looks at it until tail moves. */
     slot *s = &p->slots[p->tail % p->cap];
     if (!copy_doc(s, doc, file)) {
@@ -435,17 +519,14 @@ static void pool_submit(pool *p, const at_doc *doc, const char *file)
         p->r->fatal = true;
         return;
     }
-    pthread_mutex_lock(&p->mu);
-    p->bytes += s->size;
-    p->tail++;
-    if (p->idle)
-        pthread_cond_signal(&p->work);
-    pthread_mutex_unlock(&p->mu);
+    if (s->ndocs >= BATCH_DOCS || s->size >= BATCH_BYTES)
+        pool_seal(p);
 }
 
 /* Finish everything queued, stop the workers and free the pool. */
 static void pool_close(pool *p)
 {
+    pool_seal(p);
     pthread_mutex_lock(&p->mu);
     p->closing = true;
     pthread_cond_broadcast(&p->work);
@@ -473,9 +554,8 @@ static void process_doc(run *r, const at_doc *doc, const char *file)
         return;
     }
     slot *s = &r->inline_slot;
-    s->doc = *doc; /* no copy: written before the reader moves on */
-    snprintf(s->err.file, sizeof s->err.file, "%s", file);
-    extract_slot(r, s);
+    s->rc = AT_OK;
+    extract_one(r, s, doc, file); /* no copy: written before the reader moves on */
     finish_slot(r, s);
 }
 
@@ -640,6 +720,7 @@ int cmd_extract(int argc, char **argv)
     if (r.pool)
         pool_close(r.pool);
     slot_free(&r.inline_slot);
+    extractor_done();
     progress_clear(&r.prog);
     bool out_ok = close_output(&r);
     at_dict_free(r.dict);
