@@ -28,5 +28,10 @@ int cmd_ingest(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_claims(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_events(int argc, char **argv);
+int cmd_event(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
+int cmd_graph(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 #endif

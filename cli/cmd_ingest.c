@@ -19,7 +19,7 @@ enum { BATCH_DOCS = 256 };
 
 typedef struct {
     const char *db, *data;
-    bool quiet;
+    bool quiet, no_events;
     int progress; /* -1: when stderr is a terminal */
 } options;
 
@@ -38,6 +38,8 @@ static void usage(FILE *f)
         "      --db PATH      the database (default: armstrace.db)\n"
         "      --data DIR     dictionary directory (default: $ARMSTRACE_DATA,\n"
         "                     else the data directory built in)\n"
+        "      --no-events    do not update events (faster bulk loads; run\n"
+        "                     `armstrace events --rebuild` afterwards)\n"
         "  -q, --quiet        no summary and no warnings on stderr\n"
         "      --progress     show progress on stderr (default: only when\n"
         "      --no-progress  stderr is a terminal)\n"
@@ -58,11 +60,12 @@ static void usage(FILE *f)
 
 static int parse_args(int argc, char **argv, options *o)
 {
-    enum { OPT_DB = 256, OPT_DATA, OPT_PROGRESS, OPT_NO_PROGRESS };
+    enum { OPT_DB = 256, OPT_DATA, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_NO_EVENTS };
     static const struct option longopts[] = {
         {"data", required_argument, NULL, OPT_DATA},
         {"db", required_argument, NULL, OPT_DB},
         {"help", no_argument, NULL, 'h'},
+        {"no-events", no_argument, NULL, OPT_NO_EVENTS},
         {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
         {"progress", no_argument, NULL, OPT_PROGRESS},
         {"quiet", no_argument, NULL, 'q'},
@@ -77,6 +80,7 @@ static int parse_args(int argc, char **argv, options *o)
         case OPT_DATA: o->data = optarg; break;
         case OPT_PROGRESS: o->progress = 1; break;
         case OPT_NO_PROGRESS: o->progress = 0; break;
+        case OPT_NO_EVENTS: o->no_events = true; break;
         case 'q': o->quiet = true; break;
         case 'h': usage(stdout); return EXIT_OK;
         case ':':
@@ -306,6 +310,8 @@ int cmd_ingest(int argc, char **argv)
         at_dict_free(r.dict);
         return EXIT_FATAL;
     }
+    if (o.no_events)
+        at_store_set_events(r.store, false);
     bool show = o.progress < 0 ? !o.quiet && isatty(STDERR_FILENO) : o.progress > 0;
     progress_init(&r.prog, "ingest", show);
 

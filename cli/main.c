@@ -33,9 +33,14 @@ static const struct {
     /* sorted by name */
     {"claims", cmd_claims, "list stored claims with filters"},
     {"eval", cmd_eval, "score predicted claims against a gold file"},
+    {"event", cmd_event, "show one event with its claims and evidence"},
+    {"events", cmd_events, "list transfers: claims reconciled across documents"},
+    {"export", cmd_export, "write the events as a register (CSV)"},
     {"extract", cmd_extract, "read documents, write their claims"},
+    {"graph", cmd_graph, "the transfer network as DOT, GraphML, GEXF or JSON"},
     {"ingest", cmd_ingest, "store documents and their claims in a database"},
     {"search", cmd_search, "full-text search over stored documents"},
+    {"timeline", cmd_timeline, "chronology of a party's or a pair's transfers"},
 };
 
 static void usage(FILE *f)

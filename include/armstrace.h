@@ -293,7 +293,7 @@ at_status at_path_list(const char *path,
 typedef struct at_store at_store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define AT_STORE_SCHEMA 1
+#define AT_STORE_SCHEMA 2
 
 /* Open the database at PATH. With CREATE, a missing file is created with
  * the schema; without it, only an existing armstrace database opens (the
@@ -422,6 +422,7 @@ typedef struct {
     const char *since, *until;        /* on the event dates, else reports */
     double min_confidence;
     size_t limit;                     /* 0 = no limit */
+    const char *id;                   /* one event by its id */
 } at_event_filter;
 
 void at_event_filter_init(at_event_filter *f);
@@ -457,10 +458,69 @@ at_status at_store_event_claims(at_store *s, const char *id,
 void at_store_set_events(at_store *s, bool on);
 at_status at_store_rebuild_events(at_store *s, at_error *err);
 
+/* Append EV as one record in FMT: a JSON object per line (at_event's
+ * fields; "stages" maps each reported stage to its first report date,
+ * "systems" is a list, "quantity" {"min","max"} or null), a CSV row, or
+ * two table lines; at_event_header writes the
+ * CSV header or the table heading (nothing for jsonl). */
+void at_event_write(at_buf *b, at_format fmt, const at_event *ev);
+void at_event_header(at_buf *b, at_format fmt);
+
 /* Two documents that share passages (wire copy, light rewrites): A's id,
  * B's id and the number of shared passage hashes. */
 typedef int (*at_link_fn)(const char *a, const char *b, int shared, void *user);
 at_status at_store_links(at_store *s, at_link_fn fn, void *user, at_error *err);
+
+/* MARK: - Views over events (graph, register) */
+
+/* An owned list of events: at_store_events hands out strings valid only
+ * during its callback, and the views need all events at once. Each
+ * event's ID and SYSTEMS are the list's own copies. */
+typedef struct {
+    at_event *ev;
+    size_t n, cap;
+} at_event_list;
+
+/* Append the events passing F (NULL: all) to *L, in at_store_events
+ * order. Free with at_event_list_free() (also after a failure). */
+at_status at_event_list_load(at_store *s, const at_event_filter *f,
+                             at_event_list *l, at_error *err);
+void at_event_list_free(at_event_list *l);
+
+typedef enum {
+    AT_GRAPH_DOT = 0, /* Graphviz: digraph armstrace { ... } */
+    AT_GRAPH_GRAPHML, /* GraphML with a <key> per attribute */
+    AT_GRAPH_GEXF,    /* GEXF 1.3 (Gephi) with declared attributes */
+    AT_GRAPH_JSON     /* node-link JSON: {"nodes":[...],"edges":[...]} */
+} at_graph_format;
+
+/* Parse "dot", "graphml", "gexf" or "json"; -1 when unknown. */
+int at_graph_format_parse(const char *name);
+
+/* Append to B the transfer graph of the N events EVS as one complete
+ * document in FMT. Nodes are the parties (attributes: events as supplier,
+ * as recipient); edges are directed supplier -> recipient, one per pair
+ * aggregating its events (categories, systems, furthest stage, events,
+ * reports, contradictions, max and mean confidence, first and last
+ * date), or with PER_EVENT one per event (with its id). Events missing a
+ * party are left out. Nodes sort by code, edges by supplier, recipient
+ * (and event id). Every string is escaped for the format; failures set
+ * B->err (check it once at the end). */
+void at_graph_write(at_buf *b, at_graph_format fmt, const at_event *evs,
+                    size_t n, bool per_event);
+
+/* Append to B a SIPRI-style register of the events passing F (NULL:
+ * all) as RFC 4180 CSV: the header line "supplier,recipient,designation,
+ * category,number,stage,years,sources,comments", then one row per event
+ * sorted by supplier, recipient and years. Designation is the named
+ * systems or the category in words; number the quantity range ("200",
+ * "200-400", "~400", ">200"); stage the furthest claimed stage ("" when
+ * none); years those of the event dates, else of the reports ("2023",
+ * "2023-2024"); sources the distinct outlets and source names of the
+ * event's claims; comments contradictions, hypothetical reports,
+ * confidence and independent origins. */
+at_status at_store_register(at_store *s, const at_event_filter *f, at_buf *b,
+                            at_error *err);
 
 /* MARK: - Evaluation */
 

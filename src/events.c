@@ -307,7 +307,8 @@ static at_status build(ctx *x, bool (*pick)(const ev_claim *))
     span *snap = malloc((named ? named : 1) * sizeof *snap);
     if (!snap)
         goto done;
-    memcpy(snap, x->espan, named * sizeof *snap);
+    if (named)
+        memcpy(snap, x->espan, named * sizeof *snap);
     nk = 0;
     for (size_t i = 0; i < x->n; i++)
         if (pick(&x->c[i]) && !has(x->c[i].system))
@@ -576,18 +577,39 @@ static at_status fill(ctx *x, ev_event *e, const char *supplier,
     /* the id: the group, the system and the first member, whose document,
      * stage and factuality name one claim of the group */
     const ev_claim *f = &x->c[e->member[0]];
-    char num[8];
+    char num[64];
     uint64_t h = 0xcbf29ce484222325ULL;
     h = fnv(h, supplier);
     h = fnv(h, recipient);
     h = fnv(h, at_category_name(category));
     h = fnv(h, e->systems);
     h = fnv(h, nz(f->doc_id));
-    snprintf(num, sizeof num, "%d/%d", (int)f->stage, (int)f->fact);
+    snprintf(num, sizeof num, "%d/%d/%d/%lu", (int)f->stage, (int)f->fact, (int)f->cert,
+             (unsigned long)f->sentence);
     h = fnv(h, num);
-    snprintf(e->id, sizeof e->id, "ev-%016llx", (unsigned long long)h);
-    v->id = e->id;
+    h = fnv(h, nz(f->system));
+    h = fnv(h, f->date_start);
+    e->hash = h;
     return AT_OK;
+}
+
+/* Ids from the hashes; should two events of the group share a first
+ * claim's every field (a caller may store duplicate claims), the later in
+ * order gets the hash of its position too, so ids stay unique. */
+static void name_events(ev_result *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        ev_event *e = &r->events[i];
+        for (size_t j = 0; j < i; j++)
+            if (r->events[j].hash == e->hash) {
+                char num[24];
+                snprintf(num, sizeof num, "#%zu", i);
+                e->hash = fnv(e->hash, num);
+                j = (size_t)-1; /* compare again from the start */
+            }
+        snprintf(e->id, sizeof e->id, "ev-%016llx", (unsigned long long)e->hash);
+        e->ev.id = e->id;
+    }
 }
 
 /* MARK: - Entry */
@@ -668,6 +690,8 @@ at_status events_reconcile(const char *supplier, const char *recipient,
     sort_events(out, &x);
     for (size_t e = 0; e < out->n && rc == AT_OK; e++)
         rc = fill(&x, &out->events[e], supplier, recipient, category);
+    if (rc == AT_OK)
+        name_events(out);
 done:
     free(order);
     free(x.rank);

@@ -30,6 +30,7 @@ typedef struct {
 typedef struct {
     at_event ev;
     char id[24];
+    uint64_t hash;         /* the id's, before it is written out */
     char *systems;
     size_t *member;        /* indexes into the input claims */
     at_event_role *role;   /* and how each stands to the event */

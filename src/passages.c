@@ -59,7 +59,8 @@ at_status passages_compute(passages *p, const char *text, size_t len)
         if (h % PASSAGE_KEEP == 0 && !push(p, (int64_t)h))
             return AT_ENOMEM;
     }
-    qsort(p->hash, p->n, sizeof *p->hash, cmp_i64);
+    if (p->n > 1)
+        qsort(p->hash, p->n, sizeof *p->hash, cmp_i64);
     size_t out = 0;
     for (size_t i = 0; i < p->n; i++)
         if (out == 0 || p->hash[out - 1] != p->hash[i])

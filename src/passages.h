@@ -7,8 +7,8 @@
 #include "text.h"
 
 #define PASSAGE_WORDS 8   /* words per shingle */
-#define PASSAGE_KEEP 4    /* keep the shingles whose mixed hash is 0 mod 4 */
-#define PASSAGE_MAX 500   /* and at most the 500 smallest of those */
+#define PASSAGE_KEEP 8    /* keep the shingles whose mixed hash is 0 mod 8 */
+#define PASSAGE_MAX 256   /* and at most the 256 smallest of those */
 
 /* A document's sample: sorted, distinct 64-bit shingle hashes (stored as
  * signed, as SQLite integers are). TV is reused from one call to the next. */

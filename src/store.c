@@ -1,8 +1,9 @@
 /* store.c: the SQLite store: opening (schema creation and version check),
  * batches, and writing documents with their claims. Queries (claims
- * listing, full-text search, counts) are in store_query.c. The schema is
- * below; PRAGMA user_version holds its version, application_id marks the
- * file as ours. */
+ * listing, full-text search, counts) are in store_query.c; shared
+ * passages and events in store_passages.c and store_events*.c. The schema
+ * is below; PRAGMA user_version holds its version, application_id marks
+ * the file as ours. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,8 +71,67 @@ static const char schema[] =
     " VALUES(new.rowid, new.title, new.text); END;";
 
 /* Migrations from version i to i+1, applied in order within one
- * transaction. None yet: version 1 is the first. */
-static const char *const migrations[] = {NULL};
+ * transaction; a new file gets the version 1 schema and then each of
+ * them, so there is one definition of every table.
+ *
+ * Version 2: shared passages and events. A document's origin is the
+ * smallest document id of its shared-passage cluster (ids, unlike rowids,
+ * do not depend on ingest order); it lives in doc_origins with the size
+ * of the document's passage sample, not in documents, because updating a
+ * documents row rewrites its text. passages holds a sample of each
+ * document's shingle hashes (src/passages.c), links the pairs of
+ * documents that share enough of them (a < b by rowid); events are the
+ * reconciled claims (src/events.c), precomputed so that listing them is
+ * an indexed SELECT, with event_claims tying each to its claims. */
+static const char *const migrations[] = {
+    "CREATE TABLE doc_origins("
+    " doc_rowid INTEGER PRIMARY KEY REFERENCES documents(rowid) ON DELETE CASCADE,"
+    " origin TEXT NOT NULL,"
+    " passages INTEGER NOT NULL);"
+    /* one b-tree, no foreign key: every document adds a hundred rows, and
+     * a replaced document's rows are found again from its text */
+    "CREATE TABLE passages("
+    " hash INTEGER NOT NULL,"
+    " doc_rowid INTEGER NOT NULL,"
+    " PRIMARY KEY(hash, doc_rowid)) WITHOUT ROWID;"
+    "CREATE TABLE links("
+    " a INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,"
+    " b INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,"
+    " shared INTEGER NOT NULL, PRIMARY KEY(a, b)) WITHOUT ROWID;"
+    "CREATE INDEX links_b ON links(b);"
+    "CREATE TABLE events("
+    " rowid INTEGER PRIMARY KEY,"
+    " id TEXT NOT NULL UNIQUE,"
+    " supplier TEXT NOT NULL COLLATE NOCASE, recipient TEXT NOT NULL COLLATE NOCASE,"
+    " category TEXT NOT NULL, systems TEXT NOT NULL,"
+    " stage TEXT," /* NULL: no claimed report */
+    " intent_first TEXT, negotiating_first TEXT, agreed_first TEXT,"
+    " delivered_first TEXT, used_first TEXT,"
+    " qty_min INTEGER, qty_max INTEGER,"
+    " date_start TEXT, date_end TEXT, first_report TEXT, last_report TEXT,"
+    " reports INTEGER NOT NULL, documents INTEGER NOT NULL,"
+    " origins INTEGER NOT NULL, sources INTEGER NOT NULL,"
+    " contradictions INTEGER NOT NULL, hypothetical INTEGER NOT NULL,"
+    " confidence REAL NOT NULL);"
+    /* listings come by confidence, then id: every filter has an index in
+     * that order, so a LIMIT stops early */
+    "CREATE INDEX events_order ON events(confidence DESC, id);"
+    "CREATE INDEX events_supplier ON events(supplier, confidence DESC, id);"
+    "CREATE INDEX events_recipient ON events(recipient, confidence DESC, id);"
+    "CREATE INDEX events_category ON events(category, confidence DESC, id);"
+    "CREATE INDEX events_stage ON events(stage, confidence DESC, id);"
+    "CREATE INDEX events_group ON events(supplier, recipient, category);"
+    "CREATE INDEX events_supplier_stage ON events(supplier, stage, confidence DESC, id);"
+    "CREATE INDEX events_recipient_stage ON events(recipient, stage, confidence DESC, id);"
+    "CREATE INDEX events_supplier_cat ON events(supplier, category, confidence DESC, id);"
+    "CREATE INDEX events_recipient_cat ON events(recipient, category, confidence DESC, id);"
+    "CREATE TABLE event_claims("
+    " event_rowid INTEGER NOT NULL REFERENCES events(rowid) ON DELETE CASCADE,"
+    " claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,"
+    " role TEXT NOT NULL," /* support, hypothetical, contradict */
+    " PRIMARY KEY(event_rowid, claim_id)) WITHOUT ROWID;"
+    "CREATE INDEX event_claims_claim ON event_claims(claim_id);",
+    NULL};
 
 static const char *const sql[ST_COUNT] = {
     [ST_FIND_DOC] = "SELECT rowid, hash FROM documents WHERE id = ?1",
@@ -137,8 +197,10 @@ static at_status create_schema(at_store *s, at_error *err)
     char q[96];
     snprintf(q, sizeof q, "PRAGMA user_version = %d; PRAGMA application_id = %d;",
              AT_STORE_SCHEMA, APP_ID);
-    if (sqlite3_exec(s->db, schema, NULL, NULL, &emsg) != SQLITE_OK ||
-        sqlite3_exec(s->db, q, NULL, NULL, &emsg) != SQLITE_OK) {
+    int done = sqlite3_exec(s->db, schema, NULL, NULL, &emsg);
+    for (int v = 1; done == SQLITE_OK && v < AT_STORE_SCHEMA; v++)
+        done = sqlite3_exec(s->db, migrations[v - 1], NULL, NULL, &emsg);
+    if (done != SQLITE_OK || sqlite3_exec(s->db, q, NULL, NULL, &emsg) != SQLITE_OK) {
         at_status rc = store_fail_msg(s->path, err, AT_EDB, emsg ? emsg : "creating the schema");
         sqlite3_free(emsg);
         return rc;
@@ -186,13 +248,26 @@ static at_status check_schema(at_store *s, bool create, at_error *err)
         rc = store_fail(s, err, AT_EDB, "reading the schema version");
     else if (version == 0)
         rc = create_schema(s, err);
-    else
+    else {
+        int from = version;
         for (; rc == AT_OK && version < AT_STORE_SCHEMA; version++) {
             char *emsg = NULL;
             if (sqlite3_exec(s->db, migrations[version - 1], NULL, NULL, &emsg) != SQLITE_OK)
                 rc = store_fail_msg(s->path, err, AT_EDB, emsg ? emsg : "migrating");
             sqlite3_free(emsg);
         }
+        /* version 2 derives passages and events from what is stored */
+        if (rc == AT_OK && from < 2)
+            rc = store_passages_all(s, err);
+        if (rc == AT_OK && from < 2)
+            rc = store_events_rebuild(s, err);
+        if (rc == AT_OK) {
+            char q[64];
+            snprintf(q, sizeof q, "PRAGMA user_version = %d", AT_STORE_SCHEMA);
+            if (sqlite3_exec(s->db, q, NULL, NULL, NULL) != SQLITE_OK)
+                rc = store_fail(s, err, AT_EDB, "setting the schema version");
+        }
+    }
     if (rc == AT_OK && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         rc = store_fail(s, err, AT_EDB, "committing the schema");
     if (rc != AT_OK)
@@ -255,6 +330,7 @@ void at_store_close(at_store *s)
         return;
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(s->st[i]);
+    store_events_close(s);
     /* an open batch is rolled back by the close */
     sqlite3_close(s->db);
     free(s);
@@ -289,6 +365,13 @@ at_status at_store_commit(at_store *s, at_error *err)
 {
     if (!s->in_batch)
         return store_fail_msg(s->path, err, AT_EINVAL, "no batch is open");
+    /* events are brought up to date inside the transaction, so a crash
+     * never leaves claims without their events */
+    at_status ev = store_events_flush(s, err);
+    if (ev != AT_OK) {
+        at_store_rollback(s);
+        return ev;
+    }
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         at_status rc = store_fail(s, err, AT_EDB, "committing a batch");
         at_store_rollback(s);
@@ -304,6 +387,8 @@ void at_store_rollback(at_store *s)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         s->in_batch = false;
     }
+    if (s)
+        store_events_reset(s);
 }
 
 /* MARK: - Writing */
@@ -350,7 +435,7 @@ static int bind_slice_str(sqlite3_stmt *st, int i, at_slice sl)
 }
 
 /* Run a statement that returns no rows; SQLITE_DONE on success. */
-static int run(sqlite3_stmt *st)
+int store_run(sqlite3_stmt *st)
 {
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
@@ -433,7 +518,7 @@ static at_status insert_claim(at_store *s, const at_doc *doc, sqlite3_int64 docr
     sqlite3_bind_int64(st, 21, c->end);
     bind_str(st, 22, doc->text.ptr + c->start, c->end - c->start);
     sqlite3_bind_int64(st, 23, c->mentions);
-    if (run(st) != SQLITE_DONE)
+    if (store_run(st) != SQLITE_DONE)
         return store_fail(s, err, AT_EDB, "storing a claim");
     return AT_OK;
 }
@@ -453,7 +538,7 @@ static at_status insert_doc(at_store *s, const at_doc *doc, const char *hash,
     sqlite3_bind_int64(st, 8, (sqlite3_int64)doc->text.len);
     sqlite3_bind_text(st, 9, s->now, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 10, extractor ? extractor : "", -1, SQLITE_STATIC);
-    if (run(st) != SQLITE_DONE)
+    if (store_run(st) != SQLITE_DONE)
         return store_fail(s, err, AT_EDB, "storing a document");
     *rowid = sqlite3_last_insert_rowid(s->db);
     return AT_OK;
@@ -470,26 +555,43 @@ at_status at_store_put(at_store *s, const at_doc *doc, const at_claim *claims,
     if (!s->in_batch)
         stamp_now(s);
     /* outside a batch the savepoint is the transaction itself */
-    if (run(s->st[ST_SAVEPOINT]) != SQLITE_DONE)
+    if (store_run(s->st[ST_SAVEPOINT]) != SQLITE_DONE)
         return store_fail(s, err, AT_EDB, "starting a document");
     sqlite3_int64 old = 0, rowid = 0;
     bool same = false;
     at_status rc = find_doc(s, doc->id, hash, &old, &same, err);
     if (rc == AT_OK && old && !same) {
+        /* the old claims' groups lose them; the old passages' neighbours
+         * may fall apart into clusters of their own */
+        rc = store_touch_doc(s, old, err);
+        if (rc == AT_OK)
+            rc = store_passages_unlink(s, old, err);
+    }
+    if (rc == AT_OK && old && !same) {
         /* claims go by cascade, the FTS row by trigger */
         sqlite3_stmt *del = s->st[ST_DEL_DOC];
         sqlite3_bind_int64(del, 1, old);
-        if (run(del) != SQLITE_DONE)
+        if (store_run(del) != SQLITE_DONE)
             rc = store_fail(s, err, AT_EDB, "replacing a document");
     }
     if (rc == AT_OK && !same) {
         rc = insert_doc(s, doc, hash, extractor, &rowid, err);
         for (size_t i = 0; rc == AT_OK && i < n; i++)
             rc = insert_claim(s, doc, rowid, &claims[i], err);
+        if (rc == AT_OK)
+            rc = store_passages_put(s, rowid, doc->id, doc->text.ptr, doc->text.len, err);
+        if (rc == AT_OK)
+            store_touch_claims(s, claims, n);
+        /* outside a batch this put is the transaction: events now */
+        if (rc == AT_OK && !s->in_batch)
+            rc = store_events_flush(s, err);
     }
-    if (rc != AT_OK)
-        run(s->st[ST_ROLLBACK_TO]);
-    if (run(s->st[ST_RELEASE]) != SQLITE_DONE && rc == AT_OK)
+    if (rc != AT_OK) {
+        store_run(s->st[ST_ROLLBACK_TO]);
+        if (!s->in_batch)
+            store_events_reset(s);
+    }
+    if (store_run(s->st[ST_RELEASE]) != SQLITE_DONE && rc == AT_OK)
         rc = store_fail(s, err, AT_EDB, "committing a document");
     if (rc == AT_OK && result)
         *result = same ? AT_PUT_UNCHANGED : old ? AT_PUT_REPLACED : AT_PUT_ADDED;

@@ -24,13 +24,16 @@ enum {
  * store_events.c), prepared on first use: the schema upgrade needs them
  * before the statements above exist. */
 enum {
-    XS_PASS_FIND,    /* documents holding a passage hash */
-    XS_PASS_INS,
+    XS_PASS_FIND,    /* documents holding any of a JSON array of hashes */
+    XS_PASS_INS,     /* a JSON array of hashes for one document */
+    XS_PASS_DEL,     /* the same, when the document goes */
+    XS_DOC_TEXT,
     XS_DOC_INFO,     /* id, origin, sample size of a document rowid */
-    XS_DOC_SET_PASS, /* a document's sample size */
+    XS_ORIGIN_INS,   /* a document's origin and sample size */
     XS_DOC_SET_ORIGIN,
     XS_LINK_INS,
     XS_LINK_NEIGHBOURS,
+    XS_CLUSTER,      /* rowid, id, origin of each member of a cluster */
     XS_DOC_GROUPS,   /* the reconciled groups of a document's claims */
     XS_GROUP_CLAIMS, /* the claims of one group, for reconciling */
     XS_GROUP_DEL,    /* the events of one group */
@@ -79,9 +82,10 @@ int store_run(sqlite3_stmt *st);
  * clusters involved up to date (touching the groups whose claims' origins
  * changed). store_passages_all does it for every document (upgrade). */
 at_status store_passages_unlink(at_store *s, int64_t rowid, at_error *err);
-at_status store_passages_put(at_store *s, int64_t rowid, const char *text,
-                             size_t len, at_error *err);
+at_status store_passages_put(at_store *s, int64_t rowid, at_slice id,
+                             const char *text, size_t len, at_error *err);
 at_status store_passages_all(at_store *s, at_error *err);
+void store_passages_free(at_store *s);
 
 /* store_events.c: mark groups out of date (those of CLAIMS, or of a stored
  * document's claims); reconcile the marked groups (before a commit);

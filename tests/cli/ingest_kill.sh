@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # ingest_kill.sh: kill -9 during `armstrace ingest` leaves a consistent
 # database (integrity_check ok, every stored document with exactly the
-# claims a clean run stores for it), and rerunning completes it: the final
-# database equals a clean single run (ingest times and row ids aside).
+# claims a clean run stores for it, events equal to a rebuild from those
+# claims), and rerunning completes it: the final database equals a clean
+# single run (ingest times and row ids aside), events included.
 set -eu
 : "${ARMSTRACE:?path to the armstrace binary}"
 T=$(mktemp -d)
@@ -115,6 +116,22 @@ print(have)
 PY
 }
 
+# Events are updated in the transaction that stores the claims: what a
+# killed run left must equal events rebuilt from scratch from its claims.
+check_events() {
+    python3 - kill.db rebuilt.db <<'PY'
+import sqlite3, sys
+src = sqlite3.connect(sys.argv[1])
+dst = sqlite3.connect(sys.argv[2])
+src.backup(dst)
+PY
+    "$ARMSTRACE" events --db kill.db -f jsonl > kill.events
+    "$ARMSTRACE" events --db rebuilt.db --rebuild -f jsonl > rebuilt.events
+    rm -f rebuilt.db rebuilt.db-wal rebuilt.db-shm
+    [ -s kill.events ] || [ "$1" = 0 ] || return 1
+    cmp -s kill.events rebuilt.events
+}
+
 partial=0
 for round in 1 2 3; do
     "$ARMSTRACE" ingest -q --db kill.db docs.jsonl &
@@ -123,6 +140,7 @@ for round in 1 2 3; do
     wait "$pid" 2>/dev/null || true
     pid=
     stored=$(check_consistent) || fail "round $round: inconsistent after kill -9"
+    check_events "$stored" || fail "round $round: events differ from a rebuild after kill -9"
     echo "ingest_kill.sh: round $round: $before documents before, $stored after the kill"
     [ "$stored" -lt "$NDOCS" ] && partial=$((partial + 1))
 done
@@ -131,4 +149,8 @@ done
 "$ARMSTRACE" ingest -q --db kill.db docs.jsonl || fail "completing ingest exit $?"
 dump kill.db > kill.dump
 cmp -s clean.dump kill.dump || { diff clean.dump kill.dump | head -5 >&2; fail "resumed database differs from a clean run"; }
+"$ARMSTRACE" events --db clean.db -f jsonl > clean.events
+"$ARMSTRACE" events --db kill.db -f jsonl > kill.events
+[ -s clean.events ] || fail "the clean run made no events"
+cmp -s clean.events kill.events || fail "resumed events differ from a clean run"
 echo "ingest_kill.sh: ok ($partial of 3 kills interrupted a run)"

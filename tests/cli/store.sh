@@ -62,7 +62,7 @@ import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
 assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
-assert db.execute("pragma user_version").fetchone()[0] == 1
+assert db.execute("pragma user_version").fetchone()[0] == 2
 db.execute("insert into documents_fts(documents_fts) values('integrity-check')")
 PY
 
