@@ -2,6 +2,7 @@
  * as JSON lines, CSV or a table. With --threads N the main thread reads
  * and writes while N workers extract; a bounded ring of in-flight
  * documents keeps the output in input order and the memory flat. */
+#include <assert.h>
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
@@ -441,12 +442,14 @@ static void pool_drain(pool *p, size_t limit, size_t add)
             p->main_waits = false;
             continue;
         }
-        /* Workers only touch slots in [next, tail), so this one is ours. */
+        /* Workers only touch slots in [next, tail), so this one is ours.
+         * Its size is taken before finish_slot empties it. */
+        size_t size = s->size;
         pthread_mutex_unlock(&p->mu);
         finish_slot(p->r, s);
         pthread_mutex_lock(&p->mu);
         s->done = false;
-        p->bytes -= s->size;
+        p->bytes -= size;
         p->head++;
         p->cancel = p->r->fatal;
     }
@@ -531,6 +534,10 @@ static void pool_close(pool *p)
     p->closing = true;
     pthread_cond_broadcast(&p->work);
     pool_drain(p, 0, 0);
+    /* every byte sealed was given back: a leak here would shrink the
+     * ring to one batch for the rest of a run (checked in sanitizer
+     * builds, which keep asserts) */
+    assert(p->bytes == 0 && p->head == p->tail);
     pthread_mutex_unlock(&p->mu);
     for (int i = 0; i < p->nthreads; i++)
         pthread_join(p->tids[i], NULL);
