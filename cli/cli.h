@@ -23,6 +23,10 @@ void cli_err(const char *fmt, ...)
 /* Print an at_error as "armstrace: FILE:LINE: MSG". */
 void cli_report(const at_error *e);
 
+/* Warn on stderr, naming CMD, when the database's events need a rebuild
+ * (an ingest with --no-events). */
+void cli_warn_stale(at_store *s, const char *cmd);
+
 int cmd_extract(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_search(int argc, char **argv);

@@ -163,6 +163,7 @@ int cmd_event(int argc, char **argv)
         cli_report(&err);
         return EXIT_FATAL;
     }
+    cli_warn_stale(s, "event");
     at_event_filter f;
     at_event_filter_init(&f);
     f.id = id;

@@ -37,8 +37,9 @@ static void usage(FILE *f)
         "      --min-confidence X only events with confidence X (0..1) or more\n"
         "  -n, --limit N          at most N events\n"
         "  -f, --format FMT       table (default), jsonl or csv\n"
-        "      --rebuild          recompute every event from the stored claims\n"
-        "                         first (after `ingest --no-events`)\n"
+        "      --rebuild          recompute shared passages and every event from\n"
+        "                         the stored documents and claims (after an\n"
+        "                         ingest with --no-events), then list\n"
         "      --links            list the pairs of documents that share\n"
         "                         passages (id, id, shared hashes) instead\n"
         "  -h, --help             show this help\n"
@@ -221,6 +222,8 @@ int cmd_events(int argc, char **argv)
         return EXIT_FATAL;
     }
     at_status rc = rebuild ? at_store_rebuild_events(s, &err) : AT_OK;
+    if (rc == AT_OK)
+        cli_warn_stale(s, "events");
     if (rc == AT_OK && links) {
         rc = at_store_links(s, on_link, &k, &err);
     } else if (rc == AT_OK) {

@@ -86,6 +86,7 @@ int cmd_export(int argc, char **argv)
         cli_report(&err);
         return EXIT_FATAL;
     }
+    cli_warn_stale(s, "export");
     at_buf out = {0};
     int code = EXIT_OK;
     if (at_store_register(s, &f, &out, &err) != AT_OK) {

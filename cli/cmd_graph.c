@@ -93,6 +93,7 @@ int cmd_graph(int argc, char **argv)
         cli_report(&err);
         return EXIT_FATAL;
     }
+    cli_warn_stale(s, "graph");
     at_event_list l = {0};
     at_buf out = {0};
     int code = EXIT_OK;

@@ -404,6 +404,7 @@ int cmd_timeline(int argc, char **argv)
         cli_report(&err);
         return EXIT_FATAL;
     }
+    cli_warn_stale(s, "timeline");
     int code = run(s, &f, dyad ? a : NULL, dyad ? b : NULL, table);
     at_store_close(s);
     return code;

@@ -25,6 +25,17 @@ void cli_report(const at_error *e)
         cli_err("%s", e->msg[0] ? e->msg : at_strerror(e->code));
 }
 
+void cli_warn_stale(at_store *s, const char *cmd)
+{
+    at_error err = {0};
+    bool stale = false;
+    if (at_store_events_stale(s, &stale, &err) != AT_OK)
+        cli_report(&err);
+    else if (stale)
+        cli_err("%s: warning: events are out of date (documents were ingested with "
+                "--no-events); run: armstrace events --rebuild", cmd);
+}
+
 static const struct {
     const char *name;
     int (*run)(int, char **);

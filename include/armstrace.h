@@ -452,10 +452,13 @@ at_status at_store_event_claims(at_store *s, const char *id,
                                 at_event_claim_fn fn, void *user,
                                 at_error *err);
 
-/* Keep events up to date as documents are put (default on). Off, puts
- * only store documents, claims and passages; at_store_rebuild_events
- * then recomputes every event. */
+/* Keep shared passages and events up to date as documents are put
+ * (default on). Off, puts store only documents and claims, and mark the
+ * database's events out of date (*STALE from at_store_events_stale)
+ * until at_store_rebuild_events recomputes passages, origins and every
+ * event from what is stored. */
 void at_store_set_events(at_store *s, bool on);
+at_status at_store_events_stale(at_store *s, bool *stale, at_error *err);
 at_status at_store_rebuild_events(at_store *s, at_error *err);
 
 /* Append EV as one record in FMT: a JSON object per line (at_event's

@@ -37,24 +37,69 @@ static bool push(passages *p, int64_t h)
     return true;
 }
 
+/* Whether the code point starting at P (a lead byte >= 0x80 of valid
+ * UTF-8, N bytes left) separates words: no-break space, and the General
+ * Punctuation block (U+2000-U+206F: spaces, dashes, curly quotes,
+ * ellipsis), which is how typeset copies of a plain-text story differ.
+ * Its length goes to *LEN. */
+static bool separator(const unsigned char *p, size_t n, size_t *len)
+{
+    size_t l = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC0 ? 2 : 1;
+    *len = l <= n ? l : n;
+    if (l == 2 && n >= 2)
+        return p[0] == 0xC2 && p[1] == 0xA0;
+    return l == 3 && n >= 3 && p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x81);
+}
+
+/* A word: a run of ASCII letters and digits and of non-ASCII characters
+ * other than separators, hashed (FNV-1a) with ASCII lowercased. Its own
+ * scanner, not the tokenizer's: it needs no token records, only a hash
+ * per word, and runs on every stored document. */
+static size_t next_word(const unsigned char *p, size_t n, size_t i, uint64_t *hash)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    bool in = false;
+    while (i < n) {
+        unsigned char c = p[i];
+        size_t len = 1;
+        bool word;
+        if (c < 0x80)
+            word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        else
+            word = !separator(p + i, n - i, &len);
+        if (!word) {
+            if (in)
+                break;
+            i += len;
+            continue;
+        }
+        in = true;
+        for (size_t k = 0; k < len; k++) {
+            unsigned char b = p[i + k];
+            if (b >= 'A' && b <= 'Z')
+                b += 'a' - 'A';
+            h = (h ^ b) * 0x100000001b3ULL;
+        }
+        i += len;
+    }
+    *hash = h;
+    return in ? i : n + 1;
+}
+
 at_status passages_compute(passages *p, const char *text, size_t len)
 {
     p->n = 0;
-    if (text_analyze(&p->tv, text, len) != AT_OK)
-        return AT_ENOMEM;
+    const unsigned char *u = (const unsigned char *)text;
     /* a ring of the last PASSAGE_WORDS word hashes */
-    uint64_t ring[PASSAGE_WORDS];
+    uint64_t ring[PASSAGE_WORDS], w;
     size_t words = 0;
-    for (size_t i = 0; i < p->tv.ntok; i++) {
-        const at_token *t = &p->tv.toks[i];
-        if (t->kind == TK_PUNCT)
-            continue;
-        ring[words++ % PASSAGE_WORDS] = t->hash;
+    for (size_t i = 0; (i = next_word(u, len, i, &w)) <= len;) {
+        ring[words++ % PASSAGE_WORDS] = w;
         if (words < PASSAGE_WORDS)
             continue;
-        uint64_t h = 0xcbf29ce484222325ULL;
+        uint64_t h = 0xcbf29ce484222325ULL; /* order matters: xor, then multiply */
         for (size_t k = words - PASSAGE_WORDS; k < words; k++)
-            h = text_hash_next(h, ring[k % PASSAGE_WORDS]);
+            h = (h ^ ring[k % PASSAGE_WORDS]) * 0x9e3779b97f4a7c15ULL;
         h = mix(h);
         if (h % PASSAGE_KEEP == 0 && !push(p, (int64_t)h))
             return AT_ENOMEM;
@@ -72,7 +117,6 @@ at_status passages_compute(passages *p, const char *text, size_t len)
 void passages_free(passages *p)
 {
     free(p->hash);
-    text_free(&p->tv);
     memset(p, 0, sizeof *p);
 }
 

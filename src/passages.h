@@ -4,23 +4,28 @@
 #ifndef AT_PASSAGES_H
 #define AT_PASSAGES_H
 
-#include "text.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "armstrace.h"
 
 #define PASSAGE_WORDS 8   /* words per shingle */
-#define PASSAGE_KEEP 8    /* keep the shingles whose mixed hash is 0 mod 8 */
+#define PASSAGE_KEEP 16   /* keep the shingles whose mixed hash is 0 mod 16 */
 #define PASSAGE_MAX 256   /* and at most the 256 smallest of those */
 
 /* A document's sample: sorted, distinct 64-bit shingle hashes (stored as
- * signed, as SQLite integers are). TV is reused from one call to the next. */
+ * signed, as SQLite integers are); the array is reused from one call to
+ * the next. */
 typedef struct {
     int64_t *hash;
     size_t n, cap;
-    at_textview tv;
 } passages;
 
-/* Sample TEXT (valid UTF-8) into P, replacing what P held. Shingles are
- * PASSAGE_WORDS consecutive word and number tokens by their normalized
- * (lowercased) forms, so punctuation, case and line breaks do not matter.
+/* Sample TEXT (UTF-8) into P, replacing what P held. Shingles are
+ * PASSAGE_WORDS consecutive words (runs of letters and digits, ASCII
+ * lowercased), so punctuation, curly or straight quotes, dashes, case and
+ * line breaks do not matter.
  * The sample is a fixed function of the shingles (a hash residue, then the
  * smallest), so two documents sample a shared passage alike. */
 at_status passages_compute(passages *p, const char *text, size_t len);

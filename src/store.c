@@ -130,7 +130,10 @@ static const char *const migrations[] = {
     " claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,"
     " role TEXT NOT NULL," /* support, hypothetical, contradict */
     " PRIMARY KEY(event_rowid, claim_id)) WITHOUT ROWID;"
-    "CREATE INDEX event_claims_claim ON event_claims(claim_id);",
+    "CREATE INDEX event_claims_claim ON event_claims(claim_id);"
+    /* flags of the derived tables: 'events_stale' while documents were
+     * put with events off (at_store_set_events) and no rebuild followed */
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;",
     NULL};
 
 static const char *const sql[ST_COUNT] = {
@@ -258,9 +261,7 @@ static at_status check_schema(at_store *s, bool create, at_error *err)
         }
         /* version 2 derives passages and events from what is stored */
         if (rc == AT_OK && from < 2)
-            rc = store_passages_all(s, err);
-        if (rc == AT_OK && from < 2)
-            rc = store_events_rebuild(s, err);
+            rc = store_derived_rebuild(s, err);
         if (rc == AT_OK) {
             char q[64];
             snprintf(q, sizeof q, "PRAGMA user_version = %d", AT_STORE_SCHEMA);
@@ -305,7 +306,7 @@ at_store *at_store_open(const char *path, bool create, at_error *err)
      * commits, never consistency. Each put's savepoint journals the pages
      * it touches; in a temp file that cost 30 writes per document. */
     if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;"
-                     " PRAGMA temp_store = MEMORY", NULL, NULL, NULL) != SQLITE_OK) {
+                     " PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768", NULL, NULL, NULL) != SQLITE_OK) {
         store_fail(s, err, AT_EDB, "cannot configure database");
         at_store_close(s);
         return NULL;
@@ -387,8 +388,10 @@ void at_store_rollback(at_store *s)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         s->in_batch = false;
     }
-    if (s)
+    if (s) {
         store_events_reset(s);
+        s->marked_stale = false;
+    }
 }
 
 /* MARK: - Writing */
@@ -560,7 +563,11 @@ at_status at_store_put(at_store *s, const at_doc *doc, const at_claim *claims,
     sqlite3_int64 old = 0, rowid = 0;
     bool same = false;
     at_status rc = find_doc(s, doc->id, hash, &old, &same, err);
-    if (rc == AT_OK && old && !same) {
+    /* with events off, passages and events are left to a rebuild, which
+     * the database then asks for */
+    if (rc == AT_OK && !same && s->events_off)
+        rc = store_mark_stale(s, err);
+    if (rc == AT_OK && old && !same && !s->events_off) {
         /* the old claims' groups lose them; the old passages' neighbours
          * may fall apart into clusters of their own */
         rc = store_touch_doc(s, old, err);
@@ -578,7 +585,7 @@ at_status at_store_put(at_store *s, const at_doc *doc, const at_claim *claims,
         rc = insert_doc(s, doc, hash, extractor, &rowid, err);
         for (size_t i = 0; rc == AT_OK && i < n; i++)
             rc = insert_claim(s, doc, rowid, &claims[i], err);
-        if (rc == AT_OK)
+        if (rc == AT_OK && !s->events_off)
             rc = store_passages_put(s, rowid, doc->id, doc->text.ptr, doc->text.len, err);
         if (rc == AT_OK)
             store_touch_claims(s, claims, n);
@@ -588,6 +595,7 @@ at_status at_store_put(at_store *s, const at_doc *doc, const at_claim *claims,
     }
     if (rc != AT_OK) {
         store_run(s->st[ST_ROLLBACK_TO]);
+        s->marked_stale = false;
         if (!s->in_batch)
             store_events_reset(s);
     }

@@ -25,10 +25,10 @@ enum {
  * before the statements above exist. */
 enum {
     XS_PASS_FIND,    /* documents holding any of a JSON array of hashes */
-    XS_PASS_INS,     /* a JSON array of hashes for one document */
+    XS_PASS_INS,     /* one hash of a document */
     XS_PASS_DEL,     /* the same, when the document goes */
     XS_DOC_TEXT,
-    XS_DOC_INFO,     /* id, origin, sample size of a document rowid */
+    XS_PASS_COUNT,   /* a document's sample size and origin */
     XS_ORIGIN_INS,   /* a document's origin and sample size */
     XS_DOC_SET_ORIGIN,
     XS_LINK_INS,
@@ -56,6 +56,7 @@ struct at_store {
     char now[24]; /* ingested_at for the current batch */
     sqlite3_stmt *xst[XS_COUNT];
     bool events_off;
+    bool marked_stale;    /* this connection set meta 'events_stale' */
     store_group *touched; /* groups to reconcile before the commit */
     size_t ntouched, captouched;
     int64_t *stale;       /* documents whose shared-passage cluster may */
@@ -94,6 +95,11 @@ void store_touch_claims(at_store *s, const at_claim *claims, size_t n);
 at_status store_touch_doc(at_store *s, int64_t rowid, at_error *err);
 at_status store_events_flush(at_store *s, at_error *err);
 at_status store_events_rebuild(at_store *s, at_error *err);
+/* Passages, links, origins and events recomputed from the documents and
+ * claims, and the stale mark cleared; store_mark_stale sets the mark
+ * (once per connection) when a put skips them. */
+at_status store_derived_rebuild(at_store *s, at_error *err);
+at_status store_mark_stale(at_store *s, at_error *err);
 void store_events_reset(at_store *s);
 void store_events_close(at_store *s);
 

@@ -15,12 +15,13 @@
 #define PASSAGE_COMMON 50
 
 typedef struct {
-    int64_t hash, doc, npass;
+    int64_t hash, doc;
 } hit;
 
 struct passages_state {
     passages p;
     at_buf json, ids;   /* a hash array for json_each; a cluster's ids */
+    at_buf origin;      /* the origin all of a new document's links share */
     hit *hits;          /* (hash, document, its sample size) found */
     size_t nhits, caphits;
     int64_t *rows; /* documents sharing each hash, then sorted */
@@ -70,6 +71,7 @@ void store_passages_free(at_store *s)
     passages_free(&s->pass->p);
     at_buf_free(&s->pass->json);
     at_buf_free(&s->pass->ids);
+    at_buf_free(&s->pass->origin);
     free(s->pass->hits);
     free(s->pass->rows);
     free(s->pass->comp);
@@ -206,35 +208,19 @@ static void json_hashes(at_buf *b, const int64_t *hash, size_t n)
     at_buf_putc(b, ']');
 }
 
-/* Sample, probe and store the passages of ROWID; link it to documents
- * that share enough of them. *LINKED says whether it got any link. */
-static at_status link_doc(at_store *s, int64_t rowid, at_slice id, const char *text,
-                          size_t len, bool *linked, at_error *err)
+/* The documents holding any hash of the sample in ps->p, as (hash,
+ * document) pairs in ps->hits. */
+static at_status probe(at_store *s, at_error *err)
 {
     struct passages_state *ps = s->pass;
-    *linked = false;
-    if (passages_compute(&ps->p, text, len) != AT_OK)
-        return nomem(s, err);
     sqlite3_stmt *find = store_xstmt(s, XS_PASS_FIND, err);
-    sqlite3_stmt *ins = store_xstmt(s, XS_PASS_INS, err);
-    sqlite3_stmt *setn = store_xstmt(s, XS_ORIGIN_INS, err);
-    sqlite3_stmt *link = store_xstmt(s, XS_LINK_INS, err);
-    if (!find || !ins || !setn || !link)
+    if (!find)
         return AT_EDB;
-    /* its own origin until a walk finds its cluster */
-    sqlite3_bind_int64(setn, 1, rowid);
-    sqlite3_bind_text64(setn, 2, id.ptr ? id.ptr : "", id.ptr ? id.len : 0, SQLITE_STATIC,
-                        SQLITE_UTF8);
-    sqlite3_bind_int64(setn, 3, (sqlite3_int64)ps->p.n);
-    if (store_run(setn) != SQLITE_DONE)
-        return store_fail(s, err, AT_EDB, "storing an origin");
-    if (ps->p.n == 0)
-        return AT_OK;
+    ps->nhits = 0;
     json_hashes(&ps->json, ps->p.hash, ps->p.n);
     if (ps->json.err)
         return nomem(s, err);
     sqlite3_bind_text64(find, 1, ps->json.ptr, ps->json.len, SQLITE_STATIC, SQLITE_UTF8);
-    ps->nhits = 0;
     int step;
     while ((step = sqlite3_step(find)) == SQLITE_ROW) {
         if (ps->nhits == ps->caphits) {
@@ -246,16 +232,20 @@ static at_status link_doc(at_store *s, int64_t rowid, at_slice id, const char *t
             ps->caphits = cap;
         }
         ps->hits[ps->nhits++] = (hit){sqlite3_column_int64(find, 0),
-                                      sqlite3_column_int64(find, 1),
-                                      sqlite3_column_int64(find, 2)};
+                                      sqlite3_column_int64(find, 1)};
     }
     sqlite3_reset(find);
     if (step != SQLITE_DONE && step != SQLITE_ROW)
         return store_fail(s, err, AT_EDB, "looking up passages");
-    if (step == SQLITE_ROW)
-        return nomem(s, err);
-    /* hashes held by too many documents are boilerplate: neither counted
-     * nor stored again */
+    return step == SQLITE_ROW ? nomem(s, err) : AT_OK;
+}
+
+/* Hashes held by too many documents are boilerplate: their hits are
+ * dropped, and so are they from the sample that will be stored (which
+ * keeps every probe short). Leaves the hits sorted by document. */
+static at_status drop_common(at_store *s, at_error *err)
+{
+    struct passages_state *ps = s->pass;
     if (ps->nhits > 1)
         qsort(ps->hits, ps->nhits, sizeof *ps->hits, cmp_hit);
     size_t keep = 0, nh = 0;
@@ -263,14 +253,16 @@ static at_status link_doc(at_store *s, int64_t rowid, at_slice id, const char *t
     for (size_t i = 0, j; i < ps->nhits; i = j) {
         for (j = i + 1; j < ps->nhits && ps->hits[j].hash == ps->hits[i].hash; j++)
             ;
-        if (j - i > PASSAGE_COMMON)
+        if (j - i > PASSAGE_COMMON) {
             if (!push(&ps->rows, &ps->nrows, &ps->caprows, ps->hits[i].hash))
                 return nomem(s, err);
-        if (j - i <= PASSAGE_COMMON)
-            for (size_t k = i; k < j; k++)
-                ps->hits[keep++] = ps->hits[k];
+            continue;
+        }
+        for (size_t k = i; k < j; k++)
+            ps->hits[keep++] = ps->hits[k];
     }
-    /* store the sample less the boilerplate (ps->rows, sorted) */
+    ps->nhits = keep;
+    /* ps->rows is sorted, as the sample is */
     for (size_t i = 0, r = 0; i < ps->p.n; i++) {
         while (r < ps->nrows && ps->rows[r] < ps->p.hash[i])
             r++;
@@ -278,22 +270,53 @@ static at_status link_doc(at_store *s, int64_t rowid, at_slice id, const char *t
             continue;
         ps->p.hash[nh++] = ps->p.hash[i];
     }
-    json_hashes(&ps->json, ps->p.hash, nh);
-    if (ps->json.err)
-        return nomem(s, err);
-    sqlite3_bind_text64(ins, 1, ps->json.ptr, ps->json.len, SQLITE_STATIC, SQLITE_UTF8);
-    sqlite3_bind_int64(ins, 2, rowid);
-    if (store_run(ins) != SQLITE_DONE)
-        return store_fail(s, err, AT_EDB, "storing passages");
+    ps->p.n = nh;
+    ps->nrows = 0;
     if (keep > 1)
         qsort(ps->hits, keep, sizeof *ps->hits, cmp_hit_doc);
-    size_t nself = ps->p.n; /* the whole sample, as doc_origins has it */
-    for (size_t i = 0, j; i < keep; i = j) {
-        for (j = i + 1; j < keep && ps->hits[j].doc == ps->hits[i].doc; j++)
+    return AT_OK;
+}
+
+/* Link ROWID, whose whole sample has NSELF hashes, to every document of
+ * the hits that shares enough of it. *LINKED says whether any was, and
+ * ps->origin holds the origin of those linked when they all have the same
+ * one (else *ONE is false). */
+static at_status link_hits(at_store *s, int64_t rowid, size_t nself, bool *linked,
+                           bool *one, at_error *err)
+{
+    struct passages_state *ps = s->pass;
+    sqlite3_stmt *link = store_xstmt(s, XS_LINK_INS, err);
+    sqlite3_stmt *count = store_xstmt(s, XS_PASS_COUNT, err);
+    if (!link || !count)
+        return AT_EDB;
+    *linked = false;
+    *one = true;
+    ps->origin.len = 0;
+    for (size_t i = 0, j; i < ps->nhits; i = j) {
+        for (j = i + 1; j < ps->nhits && ps->hits[j].doc == ps->hits[i].doc; j++)
             ;
         int64_t other = ps->hits[i].doc;
         size_t shared = j - i;
-        if (other == rowid || !passages_linked(shared, nself, (size_t)ps->hits[i].npass))
+        /* the other's sample size only for a candidate: most hits are a
+         * stray passage or two, below any threshold */
+        if (other == rowid || !passages_linked(shared, nself, shared))
+            continue;
+        sqlite3_bind_int64(count, 1, other);
+        int got = sqlite3_step(count);
+        bool took = got == SQLITE_ROW &&
+                    passages_linked(shared, nself, (size_t)sqlite3_column_int64(count, 0));
+        if (took) {
+            const void *o = sqlite3_column_text(count, 1);
+            size_t olen = (size_t)sqlite3_column_bytes(count, 1);
+            if (!*linked)
+                at_buf_put(&ps->origin, o, olen);
+            else if (ps->origin.len != olen || memcmp(ps->origin.ptr, o, olen))
+                *one = false;
+        }
+        sqlite3_reset(count);
+        if (got != SQLITE_ROW && got != SQLITE_DONE)
+            return store_fail(s, err, AT_EDB, "reading a passage count");
+        if (!took)
             continue;
         sqlite3_bind_int64(link, 1, other < rowid ? other : rowid);
         sqlite3_bind_int64(link, 2, other < rowid ? rowid : other);
@@ -302,7 +325,67 @@ static at_status link_doc(at_store *s, int64_t rowid, at_slice id, const char *t
             return store_fail(s, err, AT_EDB, "storing a link");
         *linked = true;
     }
-    ps->nrows = 0;
+    return ps->origin.err ? nomem(s, err) : AT_OK;
+}
+
+/* Whether origin id A sorts before document id B (bytewise, as strcmp). */
+static bool sorts_before(const at_buf *a, at_slice b)
+{
+    size_t n = a->len < b.len ? a->len : b.len;
+    int c = n ? memcmp(a->ptr, b.ptr, n) : 0;
+    return c < 0 || (c == 0 && a->len < b.len);
+}
+
+/* Sample, probe and store the passages of ROWID (document ID); link it to
+ * documents that share enough of them; store its origin row. *LINKED says
+ * whether it got any link, and *SETTLED whether its origin is then known
+ * without a walk: when every document it links to has one origin and
+ * that origin sorts before its own id, the cluster it joins keeps that
+ * origin (the common case of a later copy of a story). */
+static at_status link_doc(at_store *s, int64_t rowid, at_slice id, const char *text,
+                          size_t len, bool *linked, bool *settled, at_error *err)
+{
+    struct passages_state *ps = s->pass;
+    *linked = *settled = false;
+    if (!id.ptr)
+        id = (at_slice){"", 0};
+    if (passages_compute(&ps->p, text, len) != AT_OK)
+        return nomem(s, err);
+    size_t nself = ps->p.n; /* the whole sample, as doc_origins keeps it */
+    bool one = false;
+    at_status rc = AT_OK;
+    if (nself) {
+        rc = probe(s, err);
+        if (rc == AT_OK)
+            rc = drop_common(s, err);
+        sqlite3_stmt *ins = store_xstmt(s, XS_PASS_INS, err);
+        if (rc == AT_OK && !ins)
+            rc = AT_EDB;
+        for (size_t k = 0; rc == AT_OK && k < ps->p.n; k++) {
+            sqlite3_bind_int64(ins, 1, ps->p.hash[k]);
+            sqlite3_bind_int64(ins, 2, rowid);
+            if (store_run(ins) != SQLITE_DONE)
+                rc = store_fail(s, err, AT_EDB, "storing passages");
+        }
+        if (rc == AT_OK)
+            rc = link_hits(s, rowid, nself, linked, &one, err);
+    }
+    if (rc != AT_OK)
+        return rc;
+    /* its own origin, unless settled; a walk corrects it otherwise */
+    *settled = *linked && one && sorts_before(&ps->origin, id);
+    sqlite3_stmt *setn = store_xstmt(s, XS_ORIGIN_INS, err);
+    if (!setn)
+        return AT_EDB;
+    sqlite3_bind_int64(setn, 1, rowid);
+    if (*settled)
+        sqlite3_bind_text64(setn, 2, ps->origin.ptr, ps->origin.len, SQLITE_STATIC,
+                            SQLITE_UTF8);
+    else
+        sqlite3_bind_text64(setn, 2, id.ptr, id.len, SQLITE_STATIC, SQLITE_UTF8);
+    sqlite3_bind_int64(setn, 3, (sqlite3_int64)nself);
+    if (store_run(setn) != SQLITE_DONE)
+        return store_fail(s, err, AT_EDB, "storing an origin");
     return AT_OK;
 }
 
@@ -311,12 +394,13 @@ at_status store_passages_put(at_store *s, int64_t rowid, at_slice id,
 {
     if (!state(s))
         return nomem(s, err);
-    bool linked = false;
-    at_status rc = link_doc(s, rowid, id, text, len, &linked, err);
+    bool linked = false, settled = false;
+    at_status rc = link_doc(s, rowid, id, text, len, &linked, &settled, err);
     /* the new document's cluster (alone, it is its own origin already),
-     * and those its predecessor left */
+     * and those its predecessor left; while such are pending, origins
+     * may be stale, so the walk is not skipped */
     s->pass->ncomp = 0;
-    if (rc == AT_OK && linked)
+    if (rc == AT_OK && linked && (!settled || s->nstale))
         rc = walk(s, rowid, err);
     for (size_t i = 0; i < s->nstale && rc == AT_OK; i++)
         if (!seen(s->pass->comp, s->pass->ncomp, s->stale[i]))

@@ -41,12 +41,17 @@ done
 "$ARMSTRACE" events --db inc.db -f jsonl > inc.events
 # without events, then rebuilt
 "$ARMSTRACE" ingest -q --no-events --db off.db o2.jsonl || fail "ingest --no-events"
-[ -z "$("$ARMSTRACE" events --db off.db -f jsonl)" ] || fail "--no-events made events"
-"$ARMSTRACE" events --db off.db --rebuild -f jsonl > off.events || fail "events --rebuild"
+[ -z "$("$ARMSTRACE" events --db off.db -f jsonl 2>off.err)" ] || fail "--no-events made events"
+grep -q "events are out of date.*events --rebuild" off.err || fail "no stale warning: $(cat off.err)"
+[ -z "$("$ARMSTRACE" events --db off.db --links)" ] || fail "--no-events linked passages"
+"$ARMSTRACE" events --db off.db --rebuild -f jsonl > off.events 2>off.err || fail "events --rebuild"
+[ ! -s off.err ] || fail "a warning after --rebuild: $(cat off.err)"
+"$ARMSTRACE" graph --db off.db > /dev/null 2>off.err && [ ! -s off.err ] || fail "graph warns after --rebuild"
+"$ARMSTRACE" events --db off.db --links > off.links
 for o in o1 o2 o3 inc off; do
     cmp -s o0.events "$o.events" || { diff o0.events "$o.events" >&2; fail "events differ for order $o"; }
 done
-for o in o1 o2 o3; do
+for o in o1 o2 o3 off; do
     cmp -s o0.links "$o.links" || fail "links differ for order $o"
 done
 printf 'ev-copy-002\tev-wire-001\t' > want.links
@@ -90,7 +95,7 @@ import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.executescript("""
 DROP TABLE event_claims; DROP TABLE events; DROP TABLE links; DROP TABLE passages;
-DROP TABLE doc_origins;
+DROP TABLE doc_origins; DROP TABLE meta;
 PRAGMA user_version = 1;
 """)
 PY

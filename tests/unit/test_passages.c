@@ -79,7 +79,7 @@ static void test_copy_links(void **state)
     (void)state;
     size_t na, nb;
     size_t n = shared(wire, rewrite, &na, &nb);
-    assert_true(na > 10 && nb > 10);
+    assert_true(na >= 5 && nb >= 5); /* a sample, not a hash or two */
     assert_true(passages_linked(n, na, nb));
 }
 
