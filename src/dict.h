@@ -55,6 +55,7 @@ enum cue {
     CUE_EVIDENCE,    /* "not seen any evidence that": negation reaches in */
     CUE_NONHEAD,     /* "missile strike", "drone programme": not a weapon */
     CUE_DEALVERB,    /* signed, struck, conducting (a deal) */
+    CUE_SPEAKER,     /* officials, sources, intelligence: "US officials" speak */
     CUE_COUNT
 };
 

@@ -88,14 +88,8 @@ static bool is_conj(const sentence *sn, size_t i)
  * officials", "Ukrainian sources", "in Ukraine". */
 static bool party_is_speaker(const sentence *sn, size_t i)
 {
-    static const char *const nouns[] = {
-        "officials", "official", "intelligence", "sources", "source", "spokesperson",
-        "spokesman", "spokeswoman", "media", "analysts", "agency", "news", "outlets",
-        "diplomats", "lawmakers", "authorities", NULL};
-    if (i + 1 < sn->nu)
-        for (const char *const *w = nouns; *w; w++)
-            if (unit_is(sn, i + 1, *w))
-                return true;
+    if (i + 1 < sn->nu && unit_cue(sn, i + 1, CUE_SPEAKER))
+        return true;
     if (i + 1 < sn->nu && (unit_cue(sn, i + 1, CUE_REPORT) || unit_cue(sn, i + 1, CUE_ASSESS)))
         return true;
     if (i > 0 && (unit_cue(sn, i - 1, CUE_REPORT) || unit_cue(sn, i - 1, CUE_ASSESS)))
@@ -562,8 +556,21 @@ typedef struct {
     size_t ntx;
 } sent_info;
 
-/* The capitalized run of tokens around unit I going in direction DIR. */
-static bool name_span(const sentence *sn, size_t i, int dir, at_slice *out, int16_t *actor)
+/* Whether unit I of SN lies in one of the time expressions TX[0..N):
+ * "on Friday", "in October" date the saying; they are not its sayer. */
+static bool in_timex(const sentence *sn, size_t i, const at_timex *tx, size_t n)
+{
+    uint32_t t = sn->u[i].t0;
+    for (size_t k = 0; k < n; k++)
+        if (t >= tx[k].first && t < tx[k].last)
+            return true;
+    return false;
+}
+
+/* The capitalized run of tokens around unit I going in direction DIR,
+ * outside the time expressions TX[0..NTX). */
+static bool name_span(const sentence *sn, size_t i, int dir, const at_timex *tx, size_t ntx,
+                      at_slice *out, int16_t *actor)
 {
     const at_textview *tv = sn->tv;
     size_t k = i;
@@ -576,8 +583,9 @@ static bool name_span(const sentence *sn, size_t i, int dir, at_slice *out, int1
     size_t a = k, b = k;
     while (b < sn->nu && b < a + 6) {
         const unit *u = &sn->u[b];
-        bool cap = (tv->toks[u->t0].flags & TF_CAP) || u->party >= 0;
-        if (!cap)
+        bool cap = (tv->toks[u->t0].flags & TF_CAP) || u->party >= 0 ||
+                   (b > a && unit_cue(sn, b, CUE_SPEAKER));
+        if (!cap || in_timex(sn, b, tx, ntx))
             break;
         if (u->party >= 0 && *actor < 0)
             *actor = u->party;
@@ -590,19 +598,26 @@ static bool name_span(const sentence *sn, size_t i, int dir, at_slice *out, int1
     return true;
 }
 
-static bool name_before(const sentence *sn, size_t r, at_slice *out, int16_t *actor)
+static bool name_before(const sentence *sn, size_t r, const at_timex *tx, size_t ntx,
+                        at_slice *out, int16_t *actor)
 {
     const at_textview *tv = sn->tv;
     size_t b = r;
-    /* "Kirby on Thursday said", "Kirby said" */
-    while (b > 0 && r - b < 4 && !(tv->toks[sn->u[b - 1].t0].flags & TF_CAP) &&
-           sn->u[b - 1].party < 0 && !sn->u[b - 1].punct)
+    /* "Kirby on Thursday said", "Kirby said", "US officials believe" */
+    while (b > 0 && r - b < 4 && !sn->u[b - 1].punct && !unit_cue(sn, b - 1, CUE_SPEAKER) &&
+           (in_timex(sn, b - 1, tx, ntx) ||
+            (!(tv->toks[sn->u[b - 1].t0].flags & TF_CAP) && sn->u[b - 1].party < 0)))
         b--;
     size_t a = b;
     while (a > 0 && b - a < 6 &&
-           ((tv->toks[sn->u[a - 1].t0].flags & TF_CAP) || sn->u[a - 1].party >= 0) &&
-           !sn->u[a - 1].punct)
+           ((tv->toks[sn->u[a - 1].t0].flags & TF_CAP) || sn->u[a - 1].party >= 0 ||
+            unit_cue(sn, a - 1, CUE_SPEAKER)) &&
+           !sn->u[a - 1].punct && !in_timex(sn, a - 1, tx, ntx))
         a--;
+    /* a speaker noun alone ("officials said") names no one */
+    if (b - a == 1 && unit_cue(sn, a, CUE_SPEAKER) && sn->u[a].party < 0 &&
+        !(tv->toks[sn->u[a].t0].flags & TF_CAP))
+        return false;
     while (a < b && (unit_is_det(sn, a) || is_pronoun(sn, a) ||
                      (sn->u[a].party < 0 && a == 0 && b - a > 1 && unit_is_prep(sn, a))))
         a++;
@@ -621,10 +636,15 @@ static void read_info(xdoc *x, const sentence *sn, sent_info *si)
     si->cert = AT_CERT_ASSERTED;
     si->has_src = false;
     si->actor = -1;
-    size_t rep = NONE;
+    size_t rep = NONE, assess = NONE;
     for (size_t i = 0; i < sn->nu; i++) {
-        if (unit_cue(sn, i, CUE_ASSESS))
+        if (unit_cue(sn, i, CUE_ASSESS)) {
             si->cert = AT_CERT_ASSESSED;
+            /* a verb of assessing names its assessor ("US officials
+             * believe"); "likely" and "intelligence" do not */
+            if (assess == NONE && !is_adverb(sn, i) && !unit_cue(sn, i, CUE_SPEAKER))
+                assess = i;
+        }
         if (unit_cue(sn, i, CUE_REPORT)) {
             if (si->cert == AT_CERT_ASSERTED)
                 si->cert = AT_CERT_REPORTED;
@@ -632,20 +652,22 @@ static void read_info(xdoc *x, const sentence *sn, sent_info *si)
                 rep = i;
         }
     }
-    if (rep != NONE) {
-        bool after = unit_is(sn, rep, "according to") || unit_is(sn, rep, "citing") ||
-                     sn->u[rep].t1 - sn->u[rep].t0 == 2;
-        if (after)
-            si->has_src = name_span(sn, rep + 1, 1, &si->src, &si->actor);
-        else
-            si->has_src = name_before(sn, rep, &si->src, &si->actor) ||
-                          name_span(sn, rep + 1, 1, &si->src, &si->actor);
-    }
     /* time expressions, less those that date the saying ("said Thursday") */
     const at_sentence *se = &sn->tv->sents[sn->sent];
     at_timex all[8];
     size_t n = date_find(sn->tv, se->first, se->first + se->count,
                          xdoc_date(x), all, 8);
+    if (rep != NONE) {
+        bool after = unit_is(sn, rep, "according to") || unit_is(sn, rep, "citing") ||
+                     sn->u[rep].t1 - sn->u[rep].t0 == 2;
+        if (after)
+            si->has_src = name_span(sn, rep + 1, 1, all, n, &si->src, &si->actor);
+        else
+            si->has_src = name_before(sn, rep, all, n, &si->src, &si->actor) ||
+                          name_span(sn, rep + 1, 1, all, n, &si->src, &si->actor);
+    } else if (assess != NONE) {
+        si->has_src = name_before(sn, assess, all, n, &si->src, &si->actor);
+    }
     si->ntx = 0;
     for (size_t k = 0; k < n; k++) {
         bool saying = false;

@@ -292,6 +292,49 @@ static void test_claim_fields(void **state)
                         "IRN>RUS ballistic_missile delivered claimed|system=Fatah-360|qty=200,-1|date=");
 }
 
+/* Who says so: the source's name as written, its party, the certainty.
+ * A time expression next to the verb of saying dates the saying; it is
+ * never the sayer. */
+static int first_source(const at_doc *doc, const at_claim *c, void *user)
+{
+    (void)doc;
+    char *out = user;
+    if (!out[0])
+        snprintf(out, 128, "%s|%.*s|%s", at_certainty_name(c->certainty),
+                 (int)c->source_name.len, c->source_name.ptr ? c->source_name.ptr : "",
+                 c->source_actor);
+    return 0;
+}
+
+static void test_sources(void **state)
+{
+    (void)state;
+    static const struct { const char *text, *want; } cases[] = {
+        {"The Pentagon on Friday said Iran had shipped drones to Russia.",
+         "reported|Pentagon|USA"},
+        {"In October the State Department said Egypt had bought tanks from the United States.",
+         "reported|State Department|USA"},
+        {"Iran has sent drones to Russia, Kirby said on Thursday.", "reported|Kirby|USA"},
+        {"According to Ukrainian intelligence, Iran has sent drones to Russia.",
+         "assessed|Ukrainian intelligence|UKR"}, /* intelligence: an assessment */
+        {"Iran has sent drones to Russia.", "asserted||"},
+        {"US officials believe Iran has sent drones to Russia.", "assessed|US officials|USA"},
+    };
+    size_t failures = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *t = cases[i].text;
+        at_doc doc = {.id = {"s", 1}, .text = {t, strlen(t)}, .date = {"2024-06-15", 10}};
+        char got_src[128] = "";
+        assert_int_equal(at_extract(dict, &doc, first_source, got_src, NULL), AT_OK);
+        if (strcmp(got_src, cases[i].want)) {
+            fprintf(stderr, "SOURCE MISMATCH: %s\n  want %s\n  got  %s\n", t, cases[i].want,
+                    got_src);
+            failures++;
+        }
+    }
+    assert_int_equal(failures, 0);
+}
+
 static void test_dictionary_parties(void **state)
 {
     (void)state;
@@ -336,7 +379,8 @@ int main(void)
         cmocka_unit_test(test_facts),     cmocka_unit_test(test_refs),
         cmocka_unit_test(test_dates),     cmocka_unit_test(test_none),
         cmocka_unit_test(test_phrasings),
-        cmocka_unit_test(test_claim_fields), cmocka_unit_test(test_dictionary_parties),
+        cmocka_unit_test(test_claim_fields), cmocka_unit_test(test_sources),
+        cmocka_unit_test(test_dictionary_parties),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
