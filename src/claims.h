@@ -38,8 +38,11 @@ typedef struct {
     int16_t last_subject;  /* the last subject party a rule found */
     size_t last_subject_sent; /* the sentence it was found in */
     int16_t last_person;   /* the last person mentioned (he, his) */
+    int16_t sayer;         /* the party of this sentence's source, or -1 */
     int16_t wp_supplier[SENT_MAX_WPS]; /* who supplied each weapon phrase of
                                           the current sentence, or -1 */
+    size_t military_sents; /* sentences with military words of their own */
+    bool has_claim;        /* a claim with both parties was found */
     at_status err;
 } xdoc;
 

@@ -53,8 +53,8 @@ struct at_dict {
 
 static const char *const party_kinds[] = {"name", "adj", "capital", "gov",
                                           "person", "company", "group", "none"};
-static const char *const frames[] = {"give", "get", "use", "give_n",
-                                     "get_n", "deal_n", "talk_n"};
+static const char *const frames[] = {"give",  "get",    "use",    "arrive", "give_n",
+                                     "get_n", "deal_n", "talk_n", "use_n",  "supplier_n"};
 static const char *const cues[CUE_COUNT] = {
     "", "neg", "deny", "hyp", "cond", "intent", "negotiating", "agreed",
     "control", "will", "report", "assess", "made", "supplied", "return",
@@ -157,6 +157,10 @@ static uint64_t start_salt(uint8_t caserule)
     return caserule == 2 ? 0x5bd1e9955bd1e995ULL : caserule == 1 ? 0x27d4eb2f165667c5ULL : 0;
 }
 
+/* Weak weapon words matter only in a document already about arms: their
+ * starts are kept apart too, and looked up only then. */
+#define WEAK_SALT 0x9e3779b97f4a7c15ULL
+
 static bool add_start(at_dict *d, uint64_t h)
 {
     if (h == 0)
@@ -205,7 +209,8 @@ static bool has_start(const at_dict *d, uint64_t h)
     return false;
 }
 
-bool dict_may_matter(const at_dict *d, const at_textview *tv, size_t first, size_t end)
+bool dict_may_matter(const at_dict *d, const at_textview *tv, size_t first, size_t end,
+                     bool weak)
 {
     if (!d->startcap)
         return false;
@@ -216,9 +221,12 @@ bool dict_may_matter(const at_dict *d, const at_textview *tv, size_t first, size
         uint64_t h2 = i + 1 < end ? text_hash_next(h1, tv->toks[i + 1].hash) : 0;
         for (int k = 0; k < (h2 ? 2 : 1); k++) {
             uint64_t h = k ? h2 : h1;
-            if (has_start(d, h) || ((t->flags & TF_CAP) && has_start(d, h ^ start_salt(1))) ||
-                ((t->flags & TF_ALLCAPS) && has_start(d, h ^ start_salt(2))))
-                return true;
+            for (int w = 0; w < (weak ? 2 : 1); w++) {
+                uint64_t g = w ? h ^ WEAK_SALT : h;
+                if (has_start(d, g) || ((t->flags & TF_CAP) && has_start(d, g ^ start_salt(1))) ||
+                    ((t->flags & TF_ALLCAPS) && has_start(d, g ^ start_salt(2))))
+                    return true;
+            }
         }
     }
     return false;
@@ -252,11 +260,18 @@ static bool add_phrase(at_dict *d, const char *phrase, sense s)
     /* a claim needs a strong weapon word, or a weak one beside a military
      * word, or a denial: the first words of those mark sentences worth
      * reading */
-    if ((s.type == S_WEAPON && s.b == W_STRONG && s.a != AT_CAT_ECONOMIC) ||
+    bool governable = s.type == S_WEAPON && s.b == W_WEAK &&
+                      (s.a == AT_CAT_AMMUNITION || s.a == AT_CAT_ROCKET ||
+                       s.a == AT_CAT_SMALL_ARMS); /* sentence.c: governed_weak */
+    uint64_t start = (n >= 2 ? text_hash_next(d->tv.toks[0].hash, d->tv.toks[1].hash)
+                             : d->tv.toks[0].hash) ^ start_salt(s.caserule);
+    if ((s.type == S_WEAPON && s.b == W_STRONG && s.a != AT_CAT_ECONOMIC) || governable ||
         (s.type == S_CUE && (s.a == CUE_DENY || s.a == CUE_MILITARY)))
-        if (!add_start(d, (n >= 2 ? text_hash_next(d->tv.toks[0].hash, d->tv.toks[1].hash)
-                                  : d->tv.toks[0].hash) ^ start_salt(s.caserule)))
+        if (!add_start(d, start))
             return false;
+    if (s.type == S_WEAPON && s.b == W_WEAK && s.a != AT_CAT_ECONOMIC && !governable &&
+        !add_start(d, start ^ WEAK_SALT))
+        return false;
     uint64_t h = SEED;
     entry *e = NULL;
     for (size_t k = 0; k < n; k++) {
@@ -453,7 +468,18 @@ static bool row_system(at_dict *d, char **f, size_t nf, const char *file,
     }
     sense s = {.type = S_WEAPON, .a = (uint8_t)cat, .b = W_STRONG,
                .id = (uint16_t)(id + 1)};
-    return add_phrase(d, f[0], s) || oom(err, file, line);
+    if (!add_phrase(d, f[0], s))
+        return oom(err, file, line);
+    /* and its plural, as news writes it: "F-16s", "Leopards", "Shaheds" */
+    size_t n = strlen(f[0]);
+    char last = n ? f[0][n - 1] : 's';
+    bool alnum = (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') ||
+                 (last >= '0' && last <= '9');
+    if (!alnum || last == 's' || last == 'S' || n + 2 > 128)
+        return true;
+    char plural[128];
+    snprintf(plural, sizeof plural, "%ss", f[0]);
+    return add_phrase(d, plural, s) || oom(err, file, line);
 }
 
 static bool row_generic(at_dict *d, char **f, size_t nf, const char *file,
@@ -479,7 +505,7 @@ static bool row_verb(at_dict *d, char **f, size_t nf, const char *file,
                      size_t line, at_error *err)
 {
     (void)nf;
-    int fr = find_name(frames, 7, f[0]);
+    int fr = find_name(frames, sizeof frames / sizeof *frames, f[0]);
     int st = at_stage_parse(f[1], strlen(f[1]));
     if (fr < 0 || st < 0) {
         set_err(err, AT_EPARSE, file, line, fr < 0 ? "unknown frame" : "unknown stage",

@@ -24,10 +24,13 @@ enum frame {
     F_GIVE,    /* supplier = subject: supply, send, sell, provide */
     F_GET,     /* recipient = subject: receive, acquire, buy, seek */
     F_USE,     /* user (recipient) = subject; supplier from the weapon */
+    F_ARRIVE,  /* the goods are the subject: "Z arrived in Y from X" */
     F_GIVE_N,  /* nominal of giving: transfer, delivery, supply, sale */
     F_GET_N,   /* nominal of getting: purchase, acquisition, access */
     F_DEAL_N,  /* a deal, contract, agreement, order */
-    F_TALK_N   /* negotiations, talks */
+    F_TALK_N,  /* negotiations, talks */
+    F_USE_N,   /* nominal of use: "X's use of Z", "attacks with Z" */
+    F_SUPPLIER_N /* who supplies: "Russia's main supplier of Z" */
 };
 
 enum verb_form { VF_BASE, VF_PART, VF_ING };
@@ -79,8 +82,10 @@ dict_match dict_lookup(const at_dict *d, const at_textview *tv, size_t i,
                        size_t end);
 
 /* Whether tokens [FIRST, END) hold the first word of any weapon phrase or
- * denial: sentences without one cannot yield a claim and are skipped. */
-bool dict_may_matter(const at_dict *d, const at_textview *tv, size_t first, size_t end);
+ * denial (with WEAK, of weak weapon words too): sentences without one
+ * cannot yield a claim and are skipped. */
+bool dict_may_matter(const at_dict *d, const at_textview *tv, size_t first, size_t end,
+                     bool weak);
 
 /* The sense of type T in M, or NULL. */
 const sense *dict_sense(const dict_match *m, enum sense_type t);

@@ -245,7 +245,7 @@ at_status at_extractor_run(at_extractor *ex, const at_doc *doc, at_emit_fn fn, v
                            at_error *err)
 {
     const at_dict *d = ex->d;
-    xdoc x = {.d = d, .doc = doc, .last_subject = -1, .last_person = -1,
+    xdoc x = {.d = d, .doc = doc, .last_subject = -1, .last_person = -1, .sayer = -1,
               .tv = ex->tv, .c = ex->c, .cap = ex->cap};
     at_status rc = AT_OK;
     sentence *sn = &ex->sn;
@@ -255,11 +255,18 @@ at_status at_extractor_run(at_extractor *ex, const at_doc *doc, at_emit_fn fn, v
         rc = text_analyze_range(&x.tv, doc->text.ptr, from, to);
         for (size_t s = 0; rc == AT_OK && s < x.tv.nsent; s++) {
             const at_sentence *se = &x.tv.sents[s];
-            if (!dict_may_matter(d, &x.tv, se->first, se->first + se->count))
+            /* a document about arms: weak words ("jets", "helicopters")
+             * count in every sentence */
+            bool military = x.has_claim || x.military_sents >= 2;
+            if (!dict_may_matter(d, &x.tv, se->first, se->first + se->count, military))
                 continue;
-            sentence_read(sn, d, &x.tv, s);
+            sentence_read(sn, d, &x.tv, s, military);
             sn->gsent = base + s;
+            x.military_sents += sn->own_military;
+            size_t before = x.n;
             rules_apply(&x, sn);
+            for (size_t i = before; i < x.n && !x.has_claim; i++)
+                x.has_claim = x.c[i].sup >= 0 && x.c[i].rec >= 0;
             rc = x.err;
         }
         base += x.tv.nsent;

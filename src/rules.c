@@ -29,6 +29,8 @@ typedef struct {
     size_t ret;        /* "in return for" unit in the region, or NONE */
     plist subj;
     size_t subj_u;     /* where the subject stands, or NONE */
+    size_t objnoun;    /* a transfer noun heading the object ("sent Y a
+                          shipment of Z"), read as part of this frame */
 } frame;
 
 /* MARK: - Small predicates */
@@ -56,11 +58,19 @@ static bool is_adverb(const sentence *sn, size_t i)
 
 static bool is_pronoun(const sentence *sn, size_t i)
 {
-    static const char *const list[] = {"it", "its", "they", "their", "he", "his", "she", "her", "them", NULL};
+    static const char *const list[] = {"it",  "its", "they", "their", "he", "his", "she",
+                                       "her", "them", "we",  "our",   "i",  NULL};
     for (const char *const *w = list; *w; w++)
         if (unit_is(sn, i, *w))
             return true;
     return false;
+}
+
+/* "We will provide", "I have decided to send": the speaker's side. */
+static bool is_first_person(const sentence *sn, size_t i)
+{
+    return unit_is(sn, i, "we") || unit_is(sn, i, "our") ||
+           (unit_is(sn, i, "i") && (sn->tv->toks[sn->u[i].t0].flags & TF_CAP));
 }
 
 static bool is_person_pronoun(const sentence *sn, size_t i)
@@ -216,8 +226,9 @@ static int16_t resolve_pronoun(const xdoc *x, const sentence *sn, size_t i,
         if (!excluded)
             return u->party;
     }
+    /* "Slovenia's defence minister said she would": the sayer's side */
     if (person)
-        return x->last_person;
+        return x->sayer >= 0 ? x->sayer : x->last_person;
     for (size_t e = 0; exclude && e < exclude->n; e++)
         if (exclude->p[e] == x->last_subject)
             return -1;
@@ -231,6 +242,8 @@ static int16_t resolve_pronoun(const xdoc *x, const sentence *sn, size_t i,
  * the document. */
 static int16_t subject_pronoun(const xdoc *x, const sentence *sn, size_t i)
 {
+    if (is_first_person(sn, i))
+        return x->sayer >= 0 ? x->sayer : x->last_person;
     if (is_person_pronoun(sn, i))
         return resolve_pronoun(x, sn, i, NULL);
     if (x->last_subject >= 0 && x->last_subject_sent == sn->gsent)
@@ -311,6 +324,18 @@ static bool pp_parties(const sentence *sn, size_t lo, size_t hi, const char *pre
             if (u->party >= 0) {
                 if (party_is_origin(sn, k))
                     break;
+                /* "to Yemen's Iran-backed Houthi militias": the head */
+                if (k + 1 < hi && unit_is(sn, k + 1, "'s"))
+                    for (size_t h = k + 2; h < hi && h < k + 6; h++) {
+                        if (sn->u[h].punct || sn->u[h].has_verb || sn->u[h].has_noun)
+                            break;
+                        bool hyph = h + 1 < sn->nu &&
+                                    (sn->tv->toks[sn->u[h + 1].t0].flags & TF_HYPH);
+                        if (sn->u[h].party >= 0 && !hyph) {
+                            k = h;
+                            break;
+                        }
+                    }
                 coordinated(sn, k, i + 1, hi, out);
                 return true;
             }
@@ -333,6 +358,11 @@ static size_t region_wps(const sentence *sn, size_t lo, size_t hi, size_t *out, 
     bool comma = false;
     for (size_t i = lo; i < hi && n < max; i++) {
         const unit *u = &sn->u[i];
+        /* "missiles that Moscow's troops launch": a relative clause with
+         * a subject of its own is no longer the object */
+        if (n > 0 && i + 1 < hi && (unit_is(sn, i, "that") || unit_is(sn, i, "which")) &&
+            (sn->u[i + 1].party >= 0 || is_pronoun(sn, i + 1)))
+            break;
         if (u->wp >= 0) {
             if (comma && gap > 5)
                 break;
@@ -385,8 +415,23 @@ static void indirect_object(const xdoc *x, const sentence *sn, const frame *f, p
 
 /* A party named right before a noun trigger: "Iran's supply", "Iranian
  * drone deliveries", "a Russia-Iran deal". */
+/* A plain lowercase word that can only modify a noun here ("main",
+ * "secret", "continued"): no dictionary sense, no function word. */
+static bool plain_modifier(const sentence *sn, size_t i)
+{
+    const unit *u = &sn->u[i];
+    const at_token *t = &sn->tv->toks[u->t0];
+    if (u->t1 != u->t0 + 1 || t->kind != TK_WORD || (t->flags & TF_CAP) || u->party >= 0 ||
+        u->has_verb || u->has_noun || u->has_weapon || u->cues)
+        return false;
+    return !unit_is_prep(sn, i) && !unit_is_det(sn, i) && !is_conj(sn, i) && !is_be(sn, i) &&
+           !is_pronoun(sn, i) && !unit_is(sn, i, "has") && !unit_is(sn, i, "have") &&
+           !unit_is(sn, i, "had") && !unit_is(sn, i, "that") && !unit_is(sn, i, "which");
+}
+
 static void noun_owner(const sentence *sn, size_t t, size_t lo, plist *out)
 {
+    bool det = false; /* modifiers stand after determiners, never before */
     for (size_t k = t, steps = 0; k > lo && steps < 5; k--, steps++) {
         const unit *u = &sn->u[k - 1];
         if (u->party >= 0) {
@@ -396,11 +441,30 @@ static void noun_owner(const sentence *sn, size_t t, size_t lo, plist *out)
                 plist_add(out, sn->u[k - 2].party); /* Russia-Iran */
             return;
         }
-        if (!(u->wp >= 0 || unit_is_det(sn, k - 1) || unit_is(sn, k - 1, "'s") ||
-              unit_cue(sn, k - 1, CUE_REPORT) || unit_cue(sn, k - 1, CUE_SKIP) ||
-              is_adverb(sn, k - 1)))
+        if (unit_is_det(sn, k - 1) || unit_is(sn, k - 1, "'s"))
+            det = true;
+        else if (!(u->wp >= 0 || unit_cue(sn, k - 1, CUE_REPORT) || unit_cue(sn, k - 1, CUE_SKIP) ||
+                   is_adverb(sn, k - 1) || (!det && plain_modifier(sn, k - 1))))
             return;
     }
+}
+
+/* The leftmost unit of the noun phrase headed by T: its determiners,
+ * owner ("Russia's") and modifiers. */
+static size_t np_start(const sentence *sn, size_t t, size_t lo)
+{
+    size_t k = t;
+    bool det = false;
+    while (k > lo && k + 6 > t) {
+        const unit *u = &sn->u[k - 1];
+        if (unit_is_det(sn, k - 1) || unit_is(sn, k - 1, "'s"))
+            det = true;
+        else if (!(u->wp >= 0 || is_adverb(sn, k - 1) || (!det && plain_modifier(sn, k - 1)) ||
+                   (u->party >= 0 && k < t && (unit_is(sn, k, "'s") || u->pkind == PK_ADJ))))
+            break;
+        k--;
+    }
+    return k;
 }
 
 /* One party of the sentence other than those in EXCLUDE, when there is
@@ -462,6 +526,12 @@ static int stage_chain(const sentence *sn, frame *f)
              * intent */
             if (i > f->lo && (unit_cue(sn, i - 1, CUE_CONTROL) || unit_cue(sn, i - 1, CUE_INTENT)) &&
                 stage < 0)
+                stage = AT_STAGE_INTENT;
+            /* a headline's "Serbia to buy jets": what is to come */
+            size_t b = i;
+            while (b > 0 && unit_is_det(sn, b - 1))
+                b--;
+            if (b == 0 && stage < 0)
                 stage = AT_STAGE_INTENT;
             break;
         } else if (!chain_unit(sn, i)) {
@@ -777,9 +847,87 @@ static void emit(const emit_ctx *e, int16_t sup, int16_t rec, const wphrase *w,
     xdoc_add(e->x, &c);
 }
 
-/* Emit one claim per weapon phrase (one per category) of a frame. */
+/* How a frame's suppliers are found when its grammar names none: from
+ * each weapon phrase's own origin ("X-supplied" only, or any "Iranian"),
+ * then for uses from who supplied the phrase earlier in the sentence,
+ * for receipts from the named system's designer ("receive Rafales"). */
+enum { FILL_NONE, FILL_SUPPLIED, FILL_ORIGIN, FILL_USE, FILL_GET };
+
+static bool origin_counts(const wphrase *w, bool supplied_only)
+{
+    /* troops' nationality is who sends them */
+    return w->origin >= 0 &&
+           (!supplied_only || w->origin_kind == O_SUPPLIED || w->cat == AT_CAT_PERSONNEL);
+}
+
+/* Phrases A and B (A before B) are items of one list: only commas,
+ * conjunctions and determiners stand between them. */
+static bool listed(const sentence *sn, const wphrase *a, const wphrase *b)
+{
+    for (size_t i = a->u1; i < b->u0; i++)
+        if (!is_conj(sn, i) && !unit_is_det(sn, i))
+            return false;
+    return true;
+}
+
+/* The origin of phrase K of WPS: its own, else that of the list item
+ * before it ("Iranian drones and missiles"), never one after it ("cruise
+ * missiles and Iranian-made drones"). */
+static int16_t phrase_origin(const sentence *sn, const size_t *wps, size_t k, bool supplied_only)
+{
+    for (size_t j = k + 1; j-- > 0;) {
+        const wphrase *w = &sn->wp[wps[j]];
+        if (w->origin >= 0)
+            return origin_counts(w, supplied_only) ? w->origin : -1;
+        if (j == 0 || !listed(sn, &sn->wp[wps[j - 1]], w))
+            break;
+    }
+    return -1;
+}
+
+static void weapon_origins(const sentence *sn, const size_t *wps, size_t nw, plist *out,
+                           bool supplied_only)
+{
+    for (size_t k = 0; k < nw; k++)
+        plist_add(out, phrase_origin(sn, wps, k, supplied_only));
+}
+
+/* Some phrase of WPS was supplied by a party other than those in SUBJ. */
+static bool holds_supplied(const sentence *sn, const size_t *wps, size_t nw, const plist *subj)
+{
+    for (size_t k = 0; k < nw; k++) {
+        int16_t o = phrase_origin(sn, wps, k, true);
+        if (sn->wp[wps[k]].origin_kind != O_SUPPLIED)
+            o = -1; /* troops' nationality says nothing of who holds what */
+        bool own = false;
+        for (size_t i = 0; i < subj->n; i++)
+            own |= subj->p[i] == o;
+        if (o >= 0 && !own)
+            return true;
+    }
+    return false;
+}
+
+/* The suppliers of phrase K when the frame names none, as FILL says. */
+static void fill_suppliers(const xdoc *x, const sentence *sn, const size_t *wps, size_t k,
+                           int fill, plist *out)
+{
+    if (fill == FILL_NONE)
+        return;
+    plist_add(out, phrase_origin(sn, wps, k, fill == FILL_SUPPLIED));
+    if (out->n == 0 && fill == FILL_USE)
+        plist_add(out, x->wp_supplier[wps[k]]); /* "drones Iran provided, which Russia used" */
+    const wphrase *w = &sn->wp[wps[k]];
+    if (out->n == 0 && fill == FILL_GET && w->sys) {
+        int o = dict_system_origin(x->d, w->sys);
+        plist_add(out, (int16_t)o); /* "India will receive Rafale jets" */
+    }
+}
+
+/* Emit one claim per weapon phrase (one per category) of a frame; when
+ * SUPS is empty, each phrase's suppliers come as FILL says. */
 static void emit_wps(const emit_ctx *e, const plist *sups, const plist *recs,
-                     const size_t *wps, size_t nw, uint8_t stage)
+                     const size_t *wps, size_t nw, uint8_t stage, int fill)
 {
     const sentence *sn = e->sn;
     uint32_t done = 0;
@@ -788,8 +936,14 @@ static void emit_wps(const emit_ctx *e, const plist *sups, const plist *recs,
         uint8_t cat = w->cat;
         uint16_t sys = w->sys;
         plist s = *sups, r = *recs;
-        if (w->ref) {
+        if (s.n == 0)
+            fill_suppliers(e->x, sn, wps, k, fill, &s);
+        if (w->ref || w->definite) {
             const xclaim *a = antecedent(e->x, cat);
+            /* "the missiles" takes the last compatible claim only when
+             * the parties this frame names agree with it */
+            if (a && !w->ref && ((s.n && s.p[0] != a->sup) || (r.n && r.p[0] != a->rec)))
+                a = NULL;
             if (a) {
                 cat = a->cat;
                 if (!sys)
@@ -861,10 +1015,31 @@ static void clause_bounds(const sentence *sn, size_t t, size_t *lo, size_t *hi)
     *hi = b;
 }
 
+/* The transfer noun at unit N heads the object of verb trigger T: "sent
+ * Peru a shipment of", "received shipments of", "delivered the first
+ * batch of" (only an indirect object, determiners, numbers and modifiers
+ * stand between, and "of" follows). */
+static bool heads_object(const sentence *sn, const frame *f, size_t n)
+{
+    const unit *u = &sn->u[n];
+    if (f->noun || f->frame == F_USE || !(u->noun.a == F_GIVE_N || u->noun.a == F_GET_N))
+        return false;
+    if (n + 1 >= f->hi || !unit_is(sn, n + 1, "of") || n > f->t + 7)
+        return false;
+    for (size_t i = f->t + 1; i < n; i++) {
+        const unit *m = &sn->u[i];
+        if (m->punct || m->has_verb || m->has_noun || m->wp >= 0 || (unit_is_prep(sn, i) &&
+            !unit_is(sn, i, "of")))
+            return false;
+    }
+    return true;
+}
+
 static void object_region(const sentence *sn, frame *f)
 {
     f->ret = NONE;
     f->obj_hi = f->hi;
+    f->objnoun = NONE;
     for (size_t i = f->t + 1; i < f->hi; i++) {
         if (unit_cue(sn, i, CUE_RETURN)) {
             f->ret = i;
@@ -873,6 +1048,10 @@ static void object_region(const sentence *sn, frame *f)
         }
         bool n;
         if ((sn->u[i].has_verb || sn->u[i].has_noun) && is_trigger(sn, i, &n)) {
+            if (n && f->objnoun == NONE && heads_object(sn, f, i)) {
+                f->objnoun = i;
+                continue;
+            }
             f->obj_hi = i;
             return;
         }
@@ -883,12 +1062,19 @@ static void object_region(const sentence *sn, frame *f)
  * ammunition that were shipped"): adds them to OUT. */
 static size_t with_list(const sentence *sn, size_t w, size_t *out, size_t n, size_t max)
 {
+    size_t first = n;
     out[n++] = w;
     size_t u = sn->wp[w].u0;
     while (n < max && u >= 2 && is_conj(sn, u - 1) && sn->u[u - 2].wp >= 0) {
         size_t prev = (size_t)sn->u[u - 2].wp;
         out[n++] = prev;
         u = sn->wp[prev].u0;
+    }
+    /* in text order, as the list reads */
+    for (size_t a = first, b = n - 1; a < b; a++, b--) {
+        size_t t = out[a];
+        out[a] = out[b];
+        out[b] = t;
     }
     return n;
 }
@@ -925,33 +1111,84 @@ static size_t left_wp(const sentence *sn, const frame *f)
     return NONE;
 }
 
-static void weapon_origins(const sentence *sn, const size_t *wps, size_t nw, plist *out,
-                           bool supplied_only)
+/* A verb whose object is the transfer noun at T: "X halted the shipment
+ * of", "approved $2 billion in arms sales to", "is negotiating with Y on
+ * the purchase of". Returns the verb's unit (its subject is the noun's
+ * owner) or NONE; a "with Y" between goes to *WITH. */
+static size_t cue_verb_of(const sentence *sn, size_t t, size_t lo, plist *with)
 {
-    for (size_t k = 0; k < nw; k++) {
-        const wphrase *w = &sn->wp[wps[k]];
-        /* troops' nationality is who sends them */
-        if (w->origin >= 0 &&
-            (!supplied_only || w->origin_kind == O_SUPPLIED || w->cat == AT_CAT_PERSONNEL))
-            plist_add(out, w->origin);
+    size_t k = t;
+    for (size_t steps = 0; k > lo && steps < 8; steps++) {
+        const unit *p = &sn->u[k - 1];
+        bool filler = unit_is_det(sn, k - 1) || p->wp >= 0 || p->punct == '$' ||
+                      sn->tv->toks[p->t0].kind == TK_NUM || unit_is(sn, k - 1, "billion") ||
+                      unit_is(sn, k - 1, "million") || unit_is(sn, k - 1, "in") ||
+                      unit_is(sn, k - 1, "worth") || unit_is(sn, k - 1, "on") ||
+                      unit_is(sn, k - 1, "over") || unit_is(sn, k - 1, "about") ||
+                      is_adverb(sn, k - 1);
+        if (!filler)
+            break;
+        k--;
     }
-    /* "North Korean launchers and several missiles": the origin of the
-     * first item of a list carries over to the items without one */
+    /* "with Y" right before the filler: the counterpart */
+    if (k >= lo + 2 && sn->u[k - 1].party >= 0 && unit_is(sn, k - 2, "with")) {
+        plist_add(with, sn->u[k - 1].party);
+        k -= 2;
+    } else if (k >= lo + 3 && sn->u[k - 1].party >= 0 && unit_is(sn, k - 2, "the") &&
+               unit_is(sn, k - 3, "with")) {
+        plist_add(with, sn->u[k - 1].party);
+        k -= 3;
+    }
+    if (k <= lo)
+        return NONE;
+    size_t v = k - 1;
+    if (unit_cue(sn, v, CUE_NEG) || unit_cue(sn, v, CUE_DEALVERB) || unit_cue(sn, v, CUE_AGREED) ||
+        unit_cue(sn, v, CUE_INTENT) || unit_cue(sn, v, CUE_DENY) ||
+        unit_cue(sn, v, CUE_NEGOTIATING))
+        return v;
+    with->n = 0;
+    return NONE;
 }
 
-/* The designer state of the named systems ("Rafale" -> FRA), for a
- * receiver who names no supplier. */
-static void system_origins(const xdoc *x, const sentence *sn, const size_t *wps, size_t nw,
-                           plist *out)
+/* "has used them", "sent those to Kyiv": a verb whose object is a
+ * pronoun takes the weapons of the last claim of this sentence or the one
+ * before, when the parties the frame names agree with it. */
+static void pronoun_object(const emit_ctx *e, const plist *sup, const plist *rec)
 {
-    for (size_t k = 0; k < nw; k++) {
-        const wphrase *w = &sn->wp[wps[k]];
-        int o = w->sys ? dict_system_origin(x->d, w->sys) : -1;
-        if (o >= 0)
-            plist_add(out, (int16_t)o);
+    const sentence *sn = e->sn;
+    const frame *f = e->f;
+    if (f->noun || f->passive)
+        return;
+    size_t i = f->t + 1;
+    while (i < f->hi && is_adverb(sn, i))
+        i++;
+    if (i >= f->hi || !(unit_is(sn, i, "them") ||
+                        ((unit_is(sn, i, "those") || unit_is(sn, i, "these")) &&
+                         (i + 1 >= f->hi || sn->u[i + 1].punct || unit_is_prep(sn, i + 1)))))
+        return;
+    const xdoc *x = e->x;
+    for (size_t k = x->n; k > 0; k--) {
+        const xclaim *a = &x->c[k - 1];
+        if (a->sent + 1 < sn->gsent)
+            return;
+        if (a->sup < 0 || a->rec < 0 || a->amb || a->cat == AT_CAT_ECONOMIC ||
+            a->cat == AT_CAT_PERSONNEL)
+            continue;
+        int16_t s = a->sup, r = a->rec;
+        if (f->frame == F_GIVE) {
+            if (sup->n != 1 || sup->p[0] != a->rec || rec->n != 1)
+                continue; /* "Russia sent them on to Y": a new leg */
+            s = sup->p[0];
+            r = rec->p[0];
+        } else if (f->frame == F_USE || f->frame == F_GET) {
+            if (rec->n != 1 || rec->p[0] != a->rec)
+                continue;
+        } else {
+            return;
+        }
+        emit(e, s, r, NULL, a->cat, a->sys, f->stage, false);
+        return;
     }
-    if (out->n > 1)
-        out->n = 0; /* several designers: no single supplier */
 }
 
 /* Returns the unit up to which later triggers belong to this frame (its
@@ -1027,6 +1264,7 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
 
     size_t wps[16], nw = 0;
     plist sup = {0}, rec = {0};
+    int fill = FILL_NONE;
     if (!noun && !(f.passive && f.frame != F_USE)) {
         find_subject(x, sn, f.chain_lo, f.lo, &f);
         set_subject_context(x, sn, &f.subj);
@@ -1056,11 +1294,21 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
                 pp_parties(sn, t + 1, f.obj_hi, "for", &rec);
             nw = relative_wps(sn, &f, wps, nw);
         }
-        if (sup.n == 0)
-            weapon_origins(sn, wps, nw, &sup, true);
-        if (rec.n == 0 && sup.n > 0 && nw > 0) {
-            int16_t o = other_party(sn, &sup);
-            plist_add(&rec, o);
+        if (sup.n == 0) {
+            plist origins = {0};
+            weapon_origins(sn, wps, nw, &origins, true);
+            fill = FILL_SUPPLIED;
+            if (rec.n == 0 && origins.n > 0 && nw > 0)
+                plist_add(&rec, other_party(sn, &origins));
+        } else if (rec.n == 0 && nw > 0 && holds_supplied(sn, wps, nw, &sup)) {
+            /* "Ethiopia deployed systems procured from Russia": what the
+             * subject sends on is what it was supplied */
+            rec = sup;
+            sup.n = 0;
+            fill = FILL_SUPPLIED;
+            f.stage = AT_STAGE_DELIVERED;
+        } else if (rec.n == 0 && nw > 0) {
+            plist_add(&rec, other_party(sn, &sup));
         }
         break;
     case F_GET:
@@ -1078,10 +1326,7 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
         pp_parties(sn, t + 1, f.obj_hi, "from", &sup);
         if (sup.n == 0 && !f.passive)
             indirect_object(x, sn, &f, &sup); /* "asked Turkey for drones" */
-        if (sup.n == 0)
-            weapon_origins(sn, wps, nw, &sup, false);
-        if (sup.n == 0)
-            system_origins(x, sn, wps, nw, &sup); /* "India will receive Rafales" */
+        fill = FILL_GET;
         break;
     case F_USE: {
         if (f.passive) {
@@ -1093,16 +1338,17 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
             rec = f.subj;
             nw = relative_wps(sn, &f, wps, nw);
         }
-        /* troops are not fired; they fire */
+        /* troops are not fired, they fire; a ship is launched when it is
+         * floated, not when it is used */
+        bool launch = text_is(sn->tv, sn->u[t].t0, "launch") || text_is(sn->tv, sn->u[t].t0, "launched") ||
+                      text_is(sn->tv, sn->u[t].t0, "launching") || text_is(sn->tv, sn->u[t].t0, "launches");
         size_t keep = 0;
         for (size_t k = 0; k < nw; k++)
-            if (sn->wp[wps[k]].cat != AT_CAT_PERSONNEL)
+            if (sn->wp[wps[k]].cat != AT_CAT_PERSONNEL &&
+                !(launch && sn->wp[wps[k]].cat == AT_CAT_NAVAL))
                 wps[keep++] = wps[k];
         nw = keep;
-        weapon_origins(sn, wps, nw, &sup, false);
-        /* "drones Iran provided, which Russia has used" */
-        for (size_t k = 0; k < nw && sup.n == 0; k++)
-            plist_add(&sup, x->wp_supplier[wps[k]]);
+        fill = FILL_USE;
         break;
     }
     case F_GIVE_N:
@@ -1111,22 +1357,31 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
         noun_owner(sn, t, f.lo, &owner);
         /* "X halted the shipment of", "X approved the sale of": the
          * subject of a verb whose object is the transfer */
+        plist with = {0}; /* "negotiating with X on the purchase of" */
         if (owner.n == 0) {
-            size_t k = t;
-            while (k > f.lo && (unit_is_det(sn, k - 1) || sn->u[k - 1].wp >= 0))
-                k--;
-            if (k > f.lo && (unit_cue(sn, k - 1, CUE_NEG) || unit_cue(sn, k - 1, CUE_DEALVERB) ||
-                             unit_cue(sn, k - 1, CUE_AGREED) || unit_cue(sn, k - 1, CUE_INTENT) ||
-                             unit_cue(sn, k - 1, CUE_DENY))) {
+            size_t k = cue_verb_of(sn, t, f.lo, &with);
+            if (k != NONE) {
                 frame g = f;
                 g.subj.n = 0;
-                find_subject(x, sn, k - 1, f.lo, &g);
+                find_subject(x, sn, k, f.lo, &g);
                 owner = g.subj;
+                /* its stage, unless a chain stated one: "approved the
+                 * sale" is agreed, "negotiating the purchase" negotiating */
+                if (chain < 0 && unit_cue(sn, k, CUE_NEGOTIATING))
+                    f.stage = AT_STAGE_NEGOTIATING;
+                else if (chain < 0 && f.stage == AT_STAGE_DELIVERED &&
+                         (unit_cue(sn, k, CUE_AGREED) || unit_cue(sn, k, CUE_DEALVERB)))
+                    f.stage = AT_STAGE_AGREED;
+                else if (chain < 0 && f.stage == AT_STAGE_DELIVERED && unit_cue(sn, k, CUE_INTENT))
+                    f.stage = AT_STAGE_INTENT;
             }
         }
-        /* weapons named right before the noun: "drone deliveries" */
+        /* weapons named right before the noun: "drone deliveries"; or by
+         * the noun itself: "military aid to Slovakia" */
         if (t > 0 && sn->u[t - 1].wp >= 0 && nw < 16)
             wps[nw++] = (size_t)sn->u[t - 1].wp;
+        if (sn->u[t].wp >= 0 && nw < 16)
+            wps[nw++] = (size_t)sn->u[t].wp;
         if (f.frame == F_GIVE_N && owner.n == 2 && nw > 0 &&
             !pp_parties(sn, t + 1, f.obj_hi, "to", &rec)) {
             /* "Moscow and Pyongyang have denied any arms transfers" */
@@ -1141,16 +1396,68 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
             pp_parties(sn, t + 1, f.obj_hi, "from", &sup);
             if (!pp_parties(sn, t + 1, f.obj_hi, "to", &rec))
                 pp_parties(sn, t + 1, f.obj_hi, "for", &rec); /* "a package for Kyiv" */
-            if (sup.n == 0)
-                weapon_origins(sn, wps, nw, &sup, false);
-            if (rec.n == 0 && sup.n > 0 && nw > 0)
-                plist_add(&rec, other_party(sn, &sup));
+            plist origins = sup;
+            if (sup.n == 0) {
+                weapon_origins(sn, wps, nw, &origins, false);
+                fill = FILL_ORIGIN;
+            }
+            if (rec.n == 0 && origins.n > 0 && nw > 0)
+                plist_add(&rec, other_party(sn, &origins));
         } else {
             rec = owner;
-            pp_parties(sn, t + 1, f.obj_hi, "from", &sup);
-            if (sup.n == 0)
-                weapon_origins(sn, wps, nw, &sup, false);
+            pp_parties(sn, t + 1, f.obj_hi, "by", &rec); /* "imports by India" */
+            if (!pp_parties(sn, t + 1, f.obj_hi, "from", &sup))
+                sup = with;
+            fill = FILL_ORIGIN;
         }
+        break;
+    }
+    case F_ARRIVE: {
+        /* "The first F-16 jets from Norway arrived in Ukraine": the goods
+         * stand before, where they come to after, who sent them in a
+         * "from X" or the goods' origin */
+        if (nw != 0 || f.passive)
+            return t;
+        size_t w = left_wp(sn, &f);
+        if (w == NONE)
+            return t;
+        nw = with_list(sn, w, wps, 0, 16);
+        if (!pp_parties(sn, t + 1, f.hi, "in", &rec) && !pp_parties(sn, t + 1, f.hi, "at", &rec))
+            pp_parties(sn, t + 1, f.hi, "to", &rec);
+        if (!pp_parties(sn, f.lo, f.hi, "from", &sup))
+            fill = FILL_ORIGIN;
+        break;
+    }
+    case F_USE_N: {
+        /* "Kyrgyzstan's use of Turkish drones", "Russian attacks with
+         * North Korean missiles", "the use of Z by Y" */
+        noun_owner(sn, t, f.lo, &rec);
+        if (rec.n == 0)
+            pp_parties(sn, t + 1, f.obj_hi, "by", &rec);
+        fill = FILL_USE;
+        break;
+    }
+    case F_SUPPLIER_N: {
+        /* "Belarus has become Russia's main supplier of ammunition",
+         * "Iran, a key arms supplier to the Houthis" */
+        noun_owner(sn, t, f.lo, &rec);
+        if (rec.n == 0 && !pp_parties(sn, t + 1, f.obj_hi, "to", &rec))
+            pp_parties(sn, t + 1, f.obj_hi, "for", &rec);
+        if (t > 0 && sn->u[t - 1].wp >= 0 && nw < 16)
+            wps[nw++] = (size_t)sn->u[t - 1].wp;
+        size_t k = np_start(sn, t, f.lo);
+        if (k > f.lo && sn->u[k - 1].punct == ',' && k >= f.lo + 2 && sn->u[k - 2].party >= 0) {
+            plist_add(&sup, sn->u[k - 2].party);
+        } else if (k > f.lo && (is_be(sn, k - 1) || unit_is(sn, k - 1, "as") ||
+                                unit_is(sn, k - 1, "become") || unit_is(sn, k - 1, "became") ||
+                                unit_is(sn, k - 1, "remains") || unit_is(sn, k - 1, "remained"))) {
+            frame g = f;
+            g.subj.n = 0;
+            find_subject(x, sn, k - 1, f.lo, &g);
+            sup = g.subj;
+        }
+        if (sup.n == 0 || rec.n == 0)
+            return t;
         break;
     }
     case F_DEAL_N:
@@ -1217,15 +1524,20 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
     }
     TRACE("trace: frame t=%zu noun=%d passive=%d frame=%d nw=%zu ret=%zu obj_hi=%zu hi=%zu\n", t,
           noun, f.passive, f.frame, nw, f.ret, f.obj_hi, f.hi);
-    if (nw == 0)
+    if (nw == 0) {
+        pronoun_object(&e, &sup, &rec);
         return t;
-    emit_wps(&e, &sup, &rec, wps, nw, f.stage);
+    }
+    emit_wps(&e, &sup, &rec, wps, nw, f.stage, fill);
+    size_t after = f.objnoun != NONE ? f.objnoun + 1 : t; /* the noun was read here */
     /* "X-supplied missiles" used or received by Y: a delivery too */
-    if (f.frame == F_USE || f.frame == F_GET) {
-        plist sup2 = {0};
-        weapon_origins(sn, wps, nw, &sup2, true);
-        if (sup2.n && rec.n)
-            emit_wps(&e, &sup2, &rec, wps, nw, AT_STAGE_DELIVERED);
+    if ((f.frame == F_USE || f.frame == F_GET) && rec.n) {
+        size_t sw[16], ns = 0;
+        for (size_t k = 0; k < nw; k++)
+            if (phrase_origin(sn, wps, k, true) >= 0)
+                sw[ns++] = wps[k];
+        plist none = {0};
+        emit_wps(&e, &none, &rec, sw, ns, AT_STAGE_DELIVERED, FILL_SUPPLIED);
     }
     /* "... in return for cash and help from Russia": the other way */
     if (f.ret != NONE && (f.frame == F_GIVE || f.frame == F_GIVE_N) &&
@@ -1238,10 +1550,10 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
             rsup = rec;
         emit_ctx e2 = e;
         e2.f = &g;
-        emit_wps(&e2, &rsup, &sup, rw, nr, AT_STAGE_DELIVERED);
+        emit_wps(&e2, &rsup, &sup, rw, nr, AT_STAGE_DELIVERED, FILL_NONE);
         return f.hi;
     }
-    return t;
+    return after;
 }
 
 /* "X has denied the allegations": the last claims about X, negated. */
@@ -1328,6 +1640,45 @@ static void apply_joint(xdoc *x, const sentence *sn, const sent_info *si, const 
     }
 }
 
+/* "rockets supplied by Israel", "systems procured from Russia": a
+ * participle right after a weapon phrase, naming who supplied it, reads
+ * as "Israel-supplied rockets" for the rest of the sentence (so that
+ * "shelled the villages with rockets supplied by Israel" is a use of
+ * Israel's rockets). The participle's own frame still reads any "to Y". */
+static void reduced_relatives(sentence *sn)
+{
+    for (size_t i = 1; i + 2 < sn->nu; i++) {
+        const unit *u = &sn->u[i];
+        if (!u->has_verb || u->verb.b != VF_PART ||
+            (u->verb.a != F_GIVE && u->verb.a != F_GET))
+            continue;
+        size_t w = i - 1;
+        if (is_adverb(sn, w) && w > 0)
+            w--;
+        if (sn->u[w].wp < 0)
+            continue;
+        size_t lo, hi;
+        clause_bounds(sn, i, &lo, &hi);
+        if (hi > i + 7)
+            hi = i + 7;
+        plist by = {0};
+        if (u->verb.a == F_GIVE && !(unit_is(sn, i + 1, "by") && pp_parties(sn, i + 1, hi, "by", &by)))
+            continue;
+        if (u->verb.a == F_GET && !(unit_is(sn, i + 1, "from") && pp_parties(sn, i + 1, hi, "from", &by)))
+            continue;
+        if (by.n != 1)
+            continue;
+        size_t items[16], n = with_list(sn, (size_t)sn->u[w].wp, items, 0, 16);
+        for (size_t k = 0; k < n; k++) {
+            wphrase *p = &sn->wp[items[k]];
+            if (p->origin_kind == O_SUPPLIED && p->origin >= 0)
+                continue;
+            p->origin = by.p[0];
+            p->origin_kind = O_SUPPLIED;
+        }
+    }
+}
+
 void rules_apply(xdoc *x, sentence *sn)
 {
     /* remember people for "he" and "his" */
@@ -1343,8 +1694,10 @@ void rules_apply(xdoc *x, sentence *sn)
             any = true;
     if (!any)
         return;
+    reduced_relatives(sn);
     sent_info si;
     read_info(x, sn, &si);
+    x->sayer = si.has_src ? si.actor : -1;
     for (size_t w = 0; w < SENT_MAX_WPS; w++)
         x->wp_supplier[w] = -1;
     size_t skip = 0;

@@ -122,18 +122,44 @@ static void segment(sentence *sn, size_t first, size_t end)
     }
 }
 
-static void group_weapons(sentence *sn)
+/* A weak weapon word that a transfer word governs counts without other
+ * military context ("a shipment of bombs", "shipped 500 shells"), for
+ * the categories whose civilian senses rarely take such verbs. */
+static bool governed_weak(const sentence *sn, size_t i)
 {
-    sn->military = false;
+    uint8_t cat = sn->u[i].weapon.a;
+    if (cat != AT_CAT_AMMUNITION && cat != AT_CAT_ROCKET && cat != AT_CAT_SMALL_ARMS)
+        return false;
+    /* "rockets supplied by", "shells shipped to" */
+    for (size_t k = i + 1; k < sn->nu && k <= i + 2; k++)
+        if (sn->u[k].has_verb && sn->u[k].verb.b == VF_PART &&
+            (sn->u[k].verb.a == F_GIVE || sn->u[k].verb.a == F_GET))
+            return true;
+    for (size_t k = i, steps = 0; k > 0 && steps < 5; k--, steps++) {
+        const unit *p = &sn->u[k - 1];
+        if (p->has_verb && (p->verb.a == F_GIVE || p->verb.a == F_GET))
+            return true;
+        if (p->has_noun && (p->noun.a == F_GIVE_N || p->noun.a == F_GET_N))
+            return true;
+        if ((p->punct && p->punct != '-') || p->party >= 0 || p->has_verb || p->has_noun)
+            return false;
+    }
+    return false;
+}
+
+static void group_weapons(sentence *sn, bool doc_military)
+{
+    sn->own_military = false;
     for (size_t i = 0; i < sn->nu; i++)
         if (unit_cue(sn, i, CUE_MILITARY) ||
             (sn->u[i].has_weapon && sn->u[i].weapon.b == W_STRONG))
-            sn->military = true;
+            sn->own_military = true;
+    sn->military = sn->own_military || doc_military;
     sn->nwp = 0;
     for (size_t i = 0; i < sn->nu && sn->nwp < SENT_MAX_WPS;) {
         unit *u = &sn->u[i];
         bool usable = u->has_weapon && u->weapon.b != W_BLOCK &&
-                      (u->weapon.b == W_STRONG || sn->military);
+                      (u->weapon.b == W_STRONG || sn->military || governed_weak(sn, i));
         if (!usable) {
             i++;
             continue;
@@ -188,6 +214,11 @@ static void group_weapons(sentence *sn)
         size_t k = i, skipped = 0;
         while (k > 0 && skipped < 3) {
             const unit *p = &sn->u[k - 1];
+            /* "give Uruguay older jets": a name right after a verb of
+             * giving is its indirect object, no adjective */
+            if (p->party >= 0 && p->pkind != PK_ADJ && !p->made && k >= 2 &&
+                sn->u[k - 2].has_verb && sn->u[k - 2].verb.a == F_GIVE && !unit_is(sn, k, "'s"))
+                break;
             if (p->party >= 0) {
                 w->origin = p->party;
                 w->origin_kind = p->made == O_SUPPLIED ? O_SUPPLIED
@@ -209,6 +240,11 @@ static void group_weapons(sentence *sn)
             k--;
             skipped++;
         }
+        /* "the missiles", "the weapons": no name, no origin of their own */
+        if (i > 0 && unit_is(sn, i - 1, "the") && !w->sys && w->origin < 0 &&
+            (w->cat == AT_CAT_WEAPONS || w->cat == AT_CAT_MISSILE ||
+             w->cat == AT_CAT_AMMUNITION || w->cat == AT_CAT_DRONE))
+            w->definite = true;
         /* "one of those missiles" */
         if (i >= 2 && unit_cue(sn, i - 1, CUE_REF))
             w->ref = true;
@@ -238,7 +274,7 @@ static void number_clauses(sentence *sn)
 }
 
 void sentence_read(sentence *sn, const at_dict *d, const at_textview *tv,
-                   size_t s)
+                   size_t s, bool military)
 {
     const at_sentence *se = &tv->sents[s];
     sn->dict = d;
@@ -254,6 +290,6 @@ void sentence_read(sentence *sn, const at_dict *d, const at_textview *tv,
         if (t->punct == '?')
             sn->question = true;
     }
-    group_weapons(sn);
+    group_weapons(sn, military);
     number_clauses(sn);
 }

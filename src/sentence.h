@@ -33,6 +33,8 @@ typedef struct {
     uint8_t cat;         /* at_category of the head */
     uint16_t sys;        /* system index + 1, or 0 */
     bool ref;            /* "such munitions", "those missiles" */
+    bool definite;       /* "the missiles": a generic head after "the",
+                            likely the weapons named before */
     bool weak;           /* only weak terms */
     bool joint;          /* "joint production": a two-party venture */
     int16_t origin;      /* party named on the phrase ("Iranian drones") */
@@ -54,12 +56,14 @@ typedef struct {
     wphrase wp[SENT_MAX_WPS];
     size_t nwp;
     bool military;        /* the sentence has military context */
+    bool own_military;    /* ... from its own words (strong weapons, cues) */
     bool question;
 } sentence;
 
-/* Read sentence S of TV into SN. */
+/* Read sentence S of TV into SN. With MILITARY (the document is about
+ * arms), weak weapon words count without military words of their own. */
 void sentence_read(sentence *sn, const at_dict *d, const at_textview *tv,
-                   size_t s);
+                   size_t s, bool military);
 
 /* Unit I is the single word W (normalized form). */
 bool unit_is(const sentence *sn, size_t i, const char *w);
