@@ -59,6 +59,7 @@ enum cue {
     CUE_NONHEAD,     /* "missile strike", "drone programme": not a weapon */
     CUE_DEALVERB,    /* signed, struck, conducting (a deal) */
     CUE_SPEAKER,     /* officials, sources, intelligence: "US officials" speak */
+    CUE_BOUND,       /* X-bound: goods headed for X */
     CUE_COUNT
 };
 

@@ -467,6 +467,32 @@ static size_t np_start(const sentence *sn, size_t t, size_t lo)
     return k;
 }
 
+/* The party at unit I is the subject of a verb of its own ("the United
+ * States had raided", "Washington said"): an actor, not a counterpart. */
+static bool party_acts(const sentence *sn, size_t i)
+{
+    if (i + 1 >= sn->nu)
+        return false;
+    size_t k = i + 1;
+    if (is_adverb(sn, k) && k + 1 < sn->nu)
+        k++;
+    return sn->u[k].has_verb || is_be(sn, k) || unit_is(sn, k, "has") || unit_is(sn, k, "have") ||
+           unit_is(sn, k, "had") || unit_cue(sn, k, CUE_REPORT) || unit_cue(sn, k, CUE_ASSESS) ||
+           unit_cue(sn, k, CUE_NEG) || unit_cue(sn, k, CUE_MODAL) || unit_cue(sn, k, CUE_WILL) ||
+           unit_cue(sn, k, CUE_DENY);
+}
+
+/* The party at unit I stands in a phrase of "of", "by", "from" or
+ * "under" ("in violation of a UN resolution"): it is no recipient. */
+static bool party_governed(const sentence *sn, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && (unit_is_det(sn, k - 1) || plain_modifier(sn, k - 1)) && i - k < 3)
+        k--;
+    return k > 0 && (unit_is(sn, k - 1, "of") || unit_is(sn, k - 1, "by") ||
+                     unit_is(sn, k - 1, "from") || unit_is(sn, k - 1, "under"));
+}
+
 /* One party of the sentence other than those in EXCLUDE, when there is
  * exactly one: the counterpart a clause leaves unsaid ("cooperation
  * between Moscow and Tehran, which has seen the Iranian regime transfer
@@ -477,7 +503,8 @@ static int16_t other_party(const sentence *sn, const plist *exclude)
     for (size_t i = 0; i < sn->nu; i++) {
         const unit *u = &sn->u[i];
         if (u->party < 0 || u->made || party_is_speaker(sn, i) || party_is_place(sn, i) ||
-            party_is_origin(sn, i) || party_is_modifier(sn, i))
+            party_is_origin(sn, i) || party_is_modifier(sn, i) || party_acts(sn, i) ||
+            party_governed(sn, i))
             continue;
         bool ex = false;
         for (size_t e = 0; e < exclude->n; e++)
@@ -533,6 +560,28 @@ static int stage_chain(const sentence *sn, frame *f)
                 b--;
             if (b == 0 && stage < 0)
                 stage = AT_STAGE_INTENT;
+            /* "the commitment of the Netherlands and Denmark to provide",
+             * "an agreement for Iran to supply": the noun says the stage */
+            size_t c = i;
+            while (c > f->lo && (sn->u[c - 1].party >= 0 || is_conj(sn, c - 1) ||
+                                 unit_is(sn, c - 1, "the")))
+                c--;
+            if (c > f->lo && (unit_is(sn, c - 1, "of") || unit_is(sn, c - 1, "by") ||
+                              unit_is(sn, c - 1, "for"))) {
+                c--;
+                while (c > f->lo && unit_is_det(sn, c - 1))
+                    c--;
+                if (c > f->lo && stage < 0) {
+                    if (unit_cue(sn, c - 1, CUE_INTENT) || unit_cue(sn, c - 1, CUE_CONTROL))
+                        stage = AT_STAGE_INTENT;
+                    else if (unit_cue(sn, c - 1, CUE_NEGOTIATING) ||
+                             (sn->u[c - 1].has_noun && sn->u[c - 1].noun.a == F_TALK_N))
+                        stage = AT_STAGE_NEGOTIATING;
+                    else if (unit_cue(sn, c - 1, CUE_AGREED) ||
+                             (sn->u[c - 1].has_noun && sn->u[c - 1].noun.a == F_DEAL_N))
+                        stage = AT_STAGE_AGREED;
+                }
+            }
             break;
         } else if (!chain_unit(sn, i)) {
             break;
@@ -572,14 +621,21 @@ static bool negated(const sentence *sn, const frame *f)
         if (!unit_cue(sn, i, CUE_NEG) && !unit_cue(sn, i, CUE_DENY))
             continue;
         if (i < f->t) {
-            bool evidence = false;
-            for (size_t k = i + 1; k < f->t; k++)
+            bool evidence = false, crossed = false;
+            for (size_t k = i + 1; k < f->t; k++) {
                 if (unit_cue(sn, k, CUE_EVIDENCE))
                     evidence = true;
+                /* "did not believe ..., arguing it was a response to the
+                 * attacks with": a new clause of saying */
+                if (unit_cue(sn, k, CUE_REPORT) && sn->u[k - 1].punct == ',')
+                    crossed = true;
+            }
+            if (crossed && !unit_cue(sn, i, CUE_DENY))
+                continue;
             if (tight(sn, i, f->t) || evidence || (unit_cue(sn, i, CUE_DENY) && f->t - i <= 8))
                 return true;
-        } else if (i > f->t && f->noun && i - f->t <= 6) {
-            return true; /* "a deal had not been completed" */
+        } else if (i > f->t && f->noun && i - f->t <= 10) {
+            return true; /* "a deal had not been completed", "the shipments were halted" */
         }
     }
     return false;
@@ -786,13 +842,19 @@ static bool compatible(uint8_t ref, uint8_t ante)
             ante == AT_CAT_ANTI_TANK_MISSILE || ante == AT_CAT_AIR_DEFENSE);
 }
 
-static const xclaim *antecedent(const xdoc *x, uint8_t cat)
+/* The last claim a reference of category CAT can mean; with SUP or REC
+ * (a definite "the missiles" in a frame that names parties), the last
+ * one whose parties agree with them. */
+static const xclaim *antecedent(const xdoc *x, uint8_t cat, const plist *sup, const plist *rec)
 {
     for (size_t k = x->n, seen = 0; k > 0 && seen < 40; k--, seen++) {
         const xclaim *c = &x->c[k - 1];
-        if (c->sup >= 0 && c->rec >= 0 && !c->amb && c->cat != AT_CAT_ECONOMIC &&
-            compatible(cat, c->cat))
-            return c;
+        if (c->sup < 0 || c->rec < 0 || c->amb || c->cat == AT_CAT_ECONOMIC ||
+            !compatible(cat, c->cat))
+            continue;
+        if ((sup && sup->n && sup->p[0] != c->sup) || (rec && rec->n && rec->p[0] != c->rec))
+            continue;
+        return c;
     }
     return NULL;
 }
@@ -892,6 +954,13 @@ static void weapon_origins(const sentence *sn, const size_t *wps, size_t nw, pli
         plist_add(out, phrase_origin(sn, wps, k, supplied_only));
 }
 
+/* "Yemen-bound weapons shipments": where the phrases say they go. */
+static void phrase_dests(const sentence *sn, const size_t *wps, size_t nw, plist *out)
+{
+    for (size_t k = 0; k < nw; k++)
+        plist_add(out, sn->wp[wps[k]].dest);
+}
+
 /* Some phrase of WPS was supplied by a party other than those in SUBJ. */
 static bool holds_supplied(const sentence *sn, const size_t *wps, size_t nw, const plist *subj)
 {
@@ -939,11 +1008,10 @@ static void emit_wps(const emit_ctx *e, const plist *sups, const plist *recs,
         if (s.n == 0)
             fill_suppliers(e->x, sn, wps, k, fill, &s);
         if (w->ref || w->definite) {
-            const xclaim *a = antecedent(e->x, cat);
             /* "the missiles" takes the last compatible claim only when
              * the parties this frame names agree with it */
-            if (a && !w->ref && ((s.n && s.p[0] != a->sup) || (r.n && r.p[0] != a->rec)))
-                a = NULL;
+            const xclaim *a = w->ref ? antecedent(e->x, cat, NULL, NULL)
+                                     : antecedent(e->x, cat, &s, &r);
             if (a) {
                 cat = a->cat;
                 if (!sys)
@@ -1111,6 +1179,31 @@ static size_t left_wp(const sentence *sn, const frame *f)
     return NONE;
 }
 
+/* "The shipments were halted": a transfer noun after "the" (or these,
+ * those, such) that names no party means the transfer the document told
+ * of last, within the last three sentences. */
+static void definite_transfer(const xdoc *x, const sentence *sn, size_t t, size_t lo,
+                              plist *sup, plist *rec)
+{
+    size_t k = t;
+    while (k > lo && (sn->u[k - 1].wp >= 0 || plain_modifier(sn, k - 1)))
+        k--;
+    if (k == lo || !(unit_is(sn, k - 1, "the") || unit_is(sn, k - 1, "these") ||
+                     unit_is(sn, k - 1, "those") || unit_is(sn, k - 1, "such")))
+        return;
+    for (size_t i = x->n; i > 0; i--) {
+        const xclaim *c = &x->c[i - 1];
+        if (c->sent + 3 < sn->gsent)
+            return;
+        if (c->sup >= 0 && c->rec >= 0 && !c->amb && c->cat != AT_CAT_ECONOMIC &&
+            c->cat != AT_CAT_PERSONNEL) {
+            plist_add(sup, c->sup);
+            plist_add(rec, c->rec);
+            return;
+        }
+    }
+}
+
 /* A verb whose object is the transfer noun at T: "X halted the shipment
  * of", "approved $2 billion in arms sales to", "is negotiating with Y on
  * the purchase of". Returns the verb's unit (its subject is the noun's
@@ -1124,12 +1217,17 @@ static size_t cue_verb_of(const sentence *sn, size_t t, size_t lo, plist *with)
                       sn->tv->toks[p->t0].kind == TK_NUM || unit_is(sn, k - 1, "billion") ||
                       unit_is(sn, k - 1, "million") || unit_is(sn, k - 1, "in") ||
                       unit_is(sn, k - 1, "worth") || unit_is(sn, k - 1, "on") ||
+                      unit_is(sn, k - 1, "for") ||
                       unit_is(sn, k - 1, "over") || unit_is(sn, k - 1, "about") ||
                       is_adverb(sn, k - 1);
         if (!filler)
             break;
         k--;
     }
+    /* "a temporary halt to the supply of", "an end to deliveries" */
+    if (k >= lo + 2 && unit_is(sn, k - 1, "to") &&
+        (unit_cue(sn, k - 2, CUE_NEG) || unit_cue(sn, k - 2, CUE_INTENT)))
+        k--;
     /* "with Y" right before the filler: the counterpart */
     if (k >= lo + 2 && sn->u[k - 1].party >= 0 && unit_is(sn, k - 2, "with")) {
         plist_add(with, sn->u[k - 1].party);
@@ -1294,6 +1392,8 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
                 pp_parties(sn, t + 1, f.obj_hi, "for", &rec);
             nw = relative_wps(sn, &f, wps, nw);
         }
+        if (rec.n == 0)
+            phrase_dests(sn, wps, nw, &rec);
         if (sup.n == 0) {
             plist origins = {0};
             weapon_origins(sn, wps, nw, &origins, true);
@@ -1401,8 +1501,21 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
                 weapon_origins(sn, wps, nw, &origins, false);
                 fill = FILL_ORIGIN;
             }
+            if (rec.n == 0)
+                phrase_dests(sn, wps, nw, &rec);
             if (rec.n == 0 && origins.n > 0 && nw > 0)
                 plist_add(&rec, other_party(sn, &origins));
+            if (sup.n == 0 && rec.n == 0 && origins.n == 0)
+                definite_transfer(x, sn, t, f.lo, &sup, &rec);
+        } else if (f.stage == AT_STAGE_INTENT) {
+            /* a request: "Ukraine's request to Germany for Taurus
+             * missiles", "a request from Kyiv": the asker receives */
+            rec = owner;
+            if (rec.n == 0)
+                pp_parties(sn, t + 1, f.obj_hi, "from", &rec);
+            if (!pp_parties(sn, t + 1, f.obj_hi, "to", &sup))
+                sup = with;
+            fill = FILL_GET;
         } else {
             rec = owner;
             pp_parties(sn, t + 1, f.obj_hi, "by", &rec); /* "imports by India" */

@@ -110,10 +110,11 @@ static void segment(sentence *sn, size_t first, size_t end)
             dict_match h = dict_lookup(sn->dict, tv, i, end);
             const sense *c = NULL;
             for (size_t k = 0; k < h.nsenses; k++)
-                if (h.s[k].type == S_CUE && (h.s[k].a == CUE_MADE || h.s[k].a == CUE_SUPPLIED))
+                if (h.s[k].type == S_CUE &&
+                    (h.s[k].a == CUE_MADE || h.s[k].a == CUE_SUPPLIED || h.s[k].a == CUE_BOUND))
                     c = &h.s[k];
             if (c && h.len == 1) {
-                u->made = c->a == CUE_SUPPLIED ? O_SUPPLIED : O_MADE;
+                u->made = c->a == CUE_SUPPLIED ? O_SUPPLIED : c->a == CUE_BOUND ? O_BOUND : O_MADE;
                 u->t1 = (uint32_t)(i + 1);
                 u->cues = 0;
                 i++;
@@ -178,6 +179,7 @@ static void group_weapons(sentence *sn, bool doc_military)
         w->u0 = (uint32_t)i;
         w->u1 = (uint32_t)j;
         w->origin = -1;
+        w->dest = -1;
         const unit *head = &sn->u[j - 1];
         w->cat = head->weapon.a;
         w->weak = true;
@@ -219,6 +221,10 @@ static void group_weapons(sentence *sn, bool doc_military)
             if (p->party >= 0 && p->pkind != PK_ADJ && !p->made && k >= 2 &&
                 sn->u[k - 2].has_verb && sn->u[k - 2].verb.a == F_GIVE && !unit_is(sn, k, "'s"))
                 break;
+            if (p->party >= 0 && p->made == O_BOUND) {
+                w->dest = p->party;
+                break;
+            }
             if (p->party >= 0) {
                 w->origin = p->party;
                 w->origin_kind = p->made == O_SUPPLIED ? O_SUPPLIED

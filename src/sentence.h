@@ -9,13 +9,15 @@
 
 #include "dict.h"
 
-enum origin_kind { O_NONE, O_ADJ, O_MADE, O_SUPPLIED };
+/* How a party marks the unit after it: "Iranian", "Iran-made",
+ * "Iran-supplied"; O_BOUND ("Yemen-bound") marks where goods go. */
+enum origin_kind { O_NONE, O_ADJ, O_MADE, O_SUPPLIED, O_BOUND };
 
 typedef struct {
     uint32_t t0, t1;     /* tokens [t0, t1) */
     int16_t party;       /* party index, or -1 */
     uint8_t pkind;       /* enum party_kind when party >= 0 */
-    uint8_t made;        /* O_MADE / O_SUPPLIED for "X-made" / "X-supplied" */
+    uint8_t made;        /* O_MADE, O_SUPPLIED, O_BOUND: "X-made", "X-bound" */
     int16_t wp;          /* weapon phrase this unit is in, or -1 */
     uint8_t clause;      /* clause number within the sentence */
     sense verb;          /* a verbal transfer sense (give, get, use) */
@@ -38,6 +40,7 @@ typedef struct {
     bool weak;           /* only weak terms */
     bool joint;          /* "joint production": a two-party venture */
     int16_t origin;      /* party named on the phrase ("Iranian drones") */
+    int16_t dest;        /* "Yemen-bound weapons": where they go, or -1 */
     uint8_t origin_kind; /* enum origin_kind */
     bool has_qty;
     at_quantity qty;
