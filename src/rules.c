@@ -312,6 +312,19 @@ static void find_subject(const xdoc *x, const sentence *sn, size_t from, size_t 
     }
 }
 
+/* "the two NATO countries", "EU members": some members, not the bloc. */
+static bool bloc_members(const sentence *sn, size_t i)
+{
+    static const char *const nouns[] = {"countries", "members", "states", "allies", "nations",
+                                        "partners", "governments", NULL};
+    if (sn->u[i].pkind != PK_GROUP || i + 1 >= sn->nu)
+        return false;
+    for (const char *const *w = nouns; *w; w++)
+        if (unit_is(sn, i + 1, *w))
+            return true;
+    return false;
+}
+
 /* Parties after preposition PREP in units [lo, hi): "from North Korea",
  * "to the Kremlin", "from countries like North Korea and Iran". */
 static bool pp_parties(const sentence *sn, size_t lo, size_t hi, const char *prep, plist *out)
@@ -322,7 +335,7 @@ static bool pp_parties(const sentence *sn, size_t lo, size_t hi, const char *pre
         for (size_t k = i + 1, skipped = 0; k < hi && skipped < 5; k++) {
             const unit *u = &sn->u[k];
             if (u->party >= 0) {
-                if (party_is_origin(sn, k))
+                if (party_is_origin(sn, k) || bloc_members(sn, k))
                     break;
                 /* "to Yemen's Iran-backed Houthi militias": the head */
                 if (k + 1 < hi && unit_is(sn, k + 1, "'s"))
@@ -605,6 +618,7 @@ static bool tight(const sentence *sn, size_t a, size_t b)
                        (1u << CUE_MODAL) | (1u << CUE_NEG) | (1u << CUE_HYP) | (1u << CUE_EVIDENCE)))
             continue;
         if (u->party >= 0 || is_pronoun(sn, i) || is_adverb(sn, i) || unit_is_det(sn, i) ||
+            u->wp >= 0 || /* "withhold arms deliveries" */
             u->punct == '"' || unit_is(sn, i, "to") || unit_is(sn, i, "yet") ||
             unit_is(sn, i, "ever") || unit_is(sn, i, "by") || unit_is(sn, i, "for") ||
             unit_is(sn, i, "from") ||
@@ -649,6 +663,16 @@ static bool reported_would(const sentence *sn, size_t i)
     for (size_t k = i; k > 0 && i - k < 4; k--)
         if (unit_cue(sn, k - 1, CUE_REPORT) || unit_cue(sn, k - 1, CUE_INTENT))
             return true;
+    /* "had said at the summit last week that he would": a "that" clause
+     * of a verb of saying, however far the saying */
+    for (size_t k = i; k > 0 && i - k < 4; k--)
+        if (unit_is(sn, k - 1, "that"))
+            for (size_t j = k - 1; j > 0 && k - j < 12; j--) {
+                if (sn->u[j - 1].punct == ',' || sn->u[j - 1].punct == ';')
+                    break;
+                if (unit_cue(sn, j - 1, CUE_REPORT))
+                    return true;
+            }
     return false;
 }
 
@@ -1007,6 +1031,12 @@ static void emit_wps(const emit_ctx *e, const plist *sups, const plist *recs,
         plist s = *sups, r = *recs;
         if (s.n == 0)
             fill_suppliers(e->x, sn, wps, k, fill, &s);
+        /* "Slovakia and Poland agreed to hand over Slovakian MiG-29s" */
+        for (size_t i = 0; s.n > 1 && w->origin >= 0 && i < s.n; i++)
+            if (s.p[i] == w->origin) {
+                s.p[0] = w->origin;
+                s.n = 1;
+            }
         if (w->ref || w->definite) {
             /* "the missiles" takes the last compatible claim only when
              * the parties this frame names agree with it */
@@ -1067,6 +1097,12 @@ static bool is_trigger(const sentence *sn, size_t i, bool *noun)
         !unit_is_det(sn, i + 2) && sn->u[i + 2].wp < 0 && !is_pronoun(sn, i + 2))
         return false;
     if (u->verb.b == VF_BASE && i > 0 && unit_is_det(sn, i - 1))
+        return false;
+    /* "help counter", "helped build": help with an action, not goods */
+    if ((text_is(sn->tv, u->t0, "help") || text_is(sn->tv, u->t0, "helped") ||
+         text_is(sn->tv, u->t0, "helps") || text_is(sn->tv, u->t0, "helping") ||
+         text_is(sn->tv, u->t0, "assist")) &&
+        i + 1 < sn->nu && plain_modifier(sn, i + 1))
         return false;
     *noun = false;
     return true;

@@ -300,6 +300,22 @@ static const xcase general[] = {
      "QAT>OMN naval intent claimed", NULL},
     {"Slovenia's defence minister said she would consider selling tanks to Croatia.",
      "SVN>HRV armored_vehicle intent claimed", NULL},
+    /* refusals through modifiers; help with an action; sayings far away */
+    {"Moldova decided to withhold arms deliveries earmarked for Armenia.",
+     "MDA>ARM weapons delivered negated", NULL},
+    {"Lithuania's aid will help counter Belarus's superiority in tanks.", "", NULL},
+    {"Finland's president said last month at the summit that he would consider selling "
+     "howitzers to Estonia.",
+     "FIN>EST artillery intent claimed", NULL},
+    {"Croatia and Slovenia agreed to hand over Croatian military helicopters to Bosnia.",
+     "HRV>BIH aircraft intent claimed", NULL},
+    /* destinations, and counterparts that are no recipients */
+    {"Customs officers seized Yemen-bound weapons shipments that originated from Iran.",
+     "IRN>YEM weapons delivered claimed", NULL},
+    {"Iran's supply of drones to the two countries violates a UN resolution.", "", NULL},
+    {"Police in Kenya said Somalia had received rifles, and the United States had raided "
+     "weapons shipments.",
+     "", NULL},
     /* not a use: a ship's launch */
     {"Pakistan held a launching ceremony for a Chinese-built submarine.", "", NULL},
 };
