@@ -53,8 +53,9 @@ struct at_dict {
 
 static const char *const party_kinds[] = {"name", "adj", "capital", "gov",
                                           "person", "company", "group", "none"};
-static const char *const frames[] = {"give",  "get",    "use",    "arrive", "give_n",
-                                     "get_n", "deal_n", "talk_n", "use_n",  "supplier_n"};
+static const char *const frames[] = {"give",   "get",    "use",    "arrive", "use_with",
+                                     "give_n", "get_n",  "deal_n", "talk_n", "use_n",
+                                     "supplier_n"};
 static const char *const cues[CUE_COUNT] = {
     "", "neg", "deny", "hyp", "cond", "intent", "negotiating", "agreed",
     "control", "will", "report", "assess", "made", "supplied", "return",

@@ -25,6 +25,7 @@ enum frame {
     F_GET,     /* recipient = subject: receive, acquire, buy, seek */
     F_USE,     /* user (recipient) = subject; supplier from the weapon */
     F_ARRIVE,  /* the goods are the subject: "Z arrived in Y from X" */
+    F_USE_WITH, /* a use whose weapons follow "with": "attacked X with Z" */
     F_GIVE_N,  /* nominal of giving: transfer, delivery, supply, sale */
     F_GET_N,   /* nominal of getting: purchase, acquisition, access */
     F_DEAL_N,  /* a deal, contract, agreement, order */

@@ -1333,6 +1333,10 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
     frame f = {.t = t, .noun = noun, .subj_u = NONE};
     const sense *v = noun ? &u->noun : &u->verb;
     f.frame = v->a;
+    /* "attacked Kharkiv with missiles": a use, of what follows "with" */
+    bool with_only = f.frame == F_USE_WITH;
+    if (with_only)
+        f.frame = F_USE;
     f.stage = v->stage;
     clause_bounds(sn, t, &f.lo, &f.hi);
     object_region(sn, &f);
@@ -1473,6 +1477,23 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
         } else {
             rec = f.subj;
             nw = relative_wps(sn, &f, wps, nw);
+        }
+        if (with_only) {
+            /* the weapons "with" governs: "with missiles", "with dozens of
+             * Iranian drones", not "struck a deal with Iran for drones" */
+            size_t keep = 0;
+            for (size_t k = 0; k < nw; k++) {
+                size_t b = sn->wp[wps[k]].u0;
+                while (b > t + 1 && !unit_is(sn, b - 1, "with") &&
+                       (unit_is_det(sn, b - 1) || unit_is(sn, b - 1, "of") ||
+                        sn->tv->toks[sn->u[b - 1].t0].kind == TK_NUM ||
+                        plain_modifier(sn, b - 1) || party_is_origin(sn, b - 1) ||
+                        is_conj(sn, b - 1) || sn->u[b - 1].wp >= 0))
+                    b--;
+                if (b > t + 1 && unit_is(sn, b - 1, "with"))
+                    wps[keep++] = wps[k];
+            }
+            nw = keep;
         }
         /* troops are not fired, they fire; a ship is launched when it is
          * floated, not when it is used */

@@ -316,6 +316,10 @@ static const xcase general[] = {
     {"Police in Kenya said Somalia had received rifles, and the United States had raided "
      "weapons shipments.",
      "", NULL},
+    /* uses whose weapons follow "with" */
+    {"Sudan's army attacked the city with drones supplied by Iran.",
+     "IRN>SDN drone delivered claimed; IRN>SDN drone used claimed", NULL},
+    {"Mali struck a deal with Turkey for armed drones.", "", NULL}, /* direction unsaid */
     /* not a use: a ship's launch */
     {"Pakistan held a launching ceremony for a Chinese-built submarine.", "", NULL},
 };
