@@ -39,6 +39,8 @@ struct at_dict {
     size_t npend, cappend;
     char **parties;
     size_t nparties, capparties;
+    uint16_t slugs[64];  /* the groups a claim names (claim_slugs.tsv) */
+    size_t nslugs;
     char **systems;
     int16_t *origin;
     size_t nsystems, capsystems;
@@ -60,7 +62,7 @@ static const char *const cues[CUE_COUNT] = {
     "", "neg", "deny", "hyp", "cond", "intent", "negotiating", "agreed",
     "control", "will", "report", "assess", "made", "supplied", "return",
     "boundary", "ref", "skip", "military", "modal", "evidence", "nonhead",
-    "dealverb", "speaker", "bound"};
+    "dealverb", "speaker", "bound", "own", "aspect", "win"};
 static const char *const strengths[] = {"strong", "weak", "block"};
 
 static int find_name(const char *const *names, size_t n, const char *s)
@@ -532,6 +534,21 @@ static bool row_verb(at_dict *d, char **f, size_t nf, const char *file,
     return true;
 }
 
+static bool row_slug(at_dict *d, char **f, size_t nf, const char *file,
+                     size_t line, at_error *err)
+{
+    (void)nf;
+    if (d->nslugs == sizeof d->slugs / sizeof *d->slugs) {
+        set_err(err, AT_ELIMIT, file, line, "too many slugs", NULL);
+        return false;
+    }
+    int id = party_id(d, f[0]);
+    if (id < 0)
+        return oom(err, file, line);
+    d->slugs[d->nslugs++] = (uint16_t)id;
+    return true;
+}
+
 static bool row_cue(at_dict *d, char **f, size_t nf, const char *file,
                     size_t line, at_error *err)
 {
@@ -646,6 +663,7 @@ at_dict *at_dict_load(const char *dir, at_error *err)
         (rc = read_tsv(d, SUB("verbs.tsv"), 3, 3, row_verb, err)) ||
         (rc = read_tsv(d, SUB("cues.tsv"), 2, 2, row_cue, err)) ||
         (rc = read_tsv(d, SUB("adversaries.tsv"), 2, 2, row_adversary, err)) ||
+        (rc = read_tsv(d, SUB("claim_slugs.tsv"), 1, 1, row_slug, err)) ||
         (rc = compact(d) ? AT_OK : AT_ENOMEM)) {
         if (rc == AT_ENOMEM)
             set_err(err, AT_ENOMEM, dir, 0, "out of memory", NULL);
@@ -738,6 +756,17 @@ const sense *dict_sense(const dict_match *m, enum sense_type t)
 const char *dict_party_code(const at_dict *d, uint16_t id)
 {
     return id < d->nparties ? d->parties[id] : "";
+}
+
+bool dict_party_reported(const at_dict *d, uint16_t id)
+{
+    const char *c = dict_party_code(d, id);
+    if (c[0] >= 'A' && c[0] <= 'Z')
+        return true; /* a state */
+    for (size_t i = 0; i < d->nslugs; i++)
+        if (d->slugs[i] == id)
+            return true;
+    return false;
 }
 
 const char *dict_system_name(const at_dict *d, uint16_t id)

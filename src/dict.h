@@ -61,6 +61,9 @@ enum cue {
     CUE_DEALVERB,    /* signed, struck, conducting (a deal) */
     CUE_SPEAKER,     /* officials, sources, intelligence: "US officials" speak */
     CUE_BOUND,       /* X-bound: goods headed for X */
+    CUE_OWN,         /* indigenous, homegrown: a party's own weapons */
+    CUE_ASPECT,      /* begin, continue, complete: a chain crosses them */
+    CUE_WIN,         /* secured, won (an order): the order's giver buys */
     CUE_COUNT
 };
 
@@ -93,6 +96,9 @@ bool dict_may_matter(const at_dict *d, const at_textview *tv, size_t first, size
 const sense *dict_sense(const dict_match *m, enum sense_type t);
 
 const char *dict_party_code(const at_dict *d, uint16_t id);
+/* Whether claims name party ID: every state, and the groups of
+ * data/claim_slugs.tsv. */
+bool dict_party_reported(const at_dict *d, uint16_t id);
 const char *dict_system_name(const at_dict *d, uint16_t id);
 /* The origin party index of a system, or -1. */
 int dict_system_origin(const at_dict *d, uint16_t id);

@@ -104,9 +104,10 @@ static bool same_key(const xclaim *a, const xclaim *b)
 static void fill_claim(const xdoc *x, const xclaim *c, at_claim *out)
 {
     memset(out, 0, sizeof *out);
-    if (c->sup >= 0)
+    /* a group the record does not name (claim_slugs.tsv) leaves its role empty */
+    if (c->sup >= 0 && dict_party_reported(x->d, (uint16_t)c->sup))
         snprintf(out->supplier, sizeof out->supplier, "%s", dict_party_code(x->d, (uint16_t)c->sup));
-    if (c->rec >= 0)
+    if (c->rec >= 0 && dict_party_reported(x->d, (uint16_t)c->rec))
         snprintf(out->recipient, sizeof out->recipient, "%s", dict_party_code(x->d, (uint16_t)c->rec));
     out->category = c->cat;
     out->stage = c->stage;

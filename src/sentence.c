@@ -169,6 +169,11 @@ static void group_weapons(sentence *sn, bool doc_military)
         while (j < sn->nu && sn->u[j].has_weapon && sn->u[j].weapon.b != W_BLOCK &&
                (j == i || !(sn->tv->toks[sn->u[j].t0].flags & TF_PARA)))
             j++;
+        /* "indigenous weapons": the party's own, never what moves */
+        if (i > 0 && unit_cue(sn, i - 1, CUE_OWN)) {
+            i = j;
+            continue;
+        }
         /* "drone strikes", "missile programme": the weapon is a modifier */
         if (j < sn->nu && unit_cue(sn, j, CUE_NONHEAD) && !sn->u[j].has_noun) {
             i = j + 1;

@@ -213,6 +213,28 @@ static at_status add_token(at_textview *tv, size_t s, size_t e, uint8_t kind,
 
 #define MAX_TOKEN_BYTES 256 /* longer "words" (base64, URLs) are cut */
 
+/* The length of the web address at P ("https://...", "www...."), up to
+ * the next space, or 0. */
+static size_t url_length(const unsigned char *p, size_t n)
+{
+    static const char *const starts[] = {"https://", "http://", "www.", NULL};
+    for (const char *const *w = starts; *w; w++) {
+        size_t k = strlen(*w);
+        if (n < k + 1)
+            continue;
+        bool match = true;
+        for (size_t j = 0; j < k && match; j++)
+            match = (p[j] | (p[j] >= 'A' && p[j] <= 'Z' ? 32 : 0)) == (unsigned char)(*w)[j];
+        if (!match)
+            continue;
+        size_t e = k;
+        while (e < n && p[e] > ' ' && p[e] != '"' && p[e] != '<' && p[e] != '>')
+            e++;
+        return e;
+    }
+    return 0;
+}
+
 static at_status tokenize(at_textview *tv, size_t from)
 {
     const unsigned char *p = (const unsigned char *)tv->text;
@@ -285,6 +307,15 @@ static at_status tokenize(at_textview *tv, size_t from)
             if (add_token(tv, i, i + len, TK_PUNCT, flags, punct) != AT_OK)
                 return AT_ENOMEM;
             i += len;
+            continue;
+        }
+        /* a web address is no words: its slug ("iran-transferred-
+         * missiles-to-iraq") would read as a sentence */
+        size_t url = url_length(p + i, n - i);
+        if (url) {
+            if (add_token(tv, i, i + url, TK_PUNCT, flags, '/') != AT_OK)
+                return AT_ENOMEM;
+            i += url;
             continue;
         }
         /* a word or a number */

@@ -1,0 +1,508 @@
+/* rules_roles.c: who stands where around a transfer word: subjects
+ * (and the pronouns and coordinations that stand for them), parties after
+ * prepositions, indirect objects, owners of transfer nouns, the weapon
+ * phrases a trigger governs, and the tests that keep speakers, places,
+ * origins and modifiers out of the roles. */
+#include <string.h>
+
+#include "rules_int.h"
+
+/* Words that say a party is a source or a place, not a role: "US
+ * officials", "Ukrainian sources", "in Ukraine". */
+static bool party_is_speaker(const sentence *sn, size_t i)
+{
+    if (i + 1 < sn->nu && unit_cue(sn, i + 1, CUE_SPEAKER))
+        return true;
+    if (i + 1 < sn->nu && (unit_cue(sn, i + 1, CUE_REPORT) || unit_cue(sn, i + 1, CUE_ASSESS)))
+        return true;
+    if (i > 0 && (unit_cue(sn, i - 1, CUE_REPORT) || unit_cue(sn, i - 1, CUE_ASSESS)))
+        return true;
+    return false;
+}
+
+static bool party_is_place(const sentence *sn, size_t i)
+{
+    static const char *const preps[] = {"in", "into", "against", "at", "on", "over",
+                                        "inside", "across", "near", "toward", "towards", NULL};
+    size_t k = i;
+    while (k > 0 && unit_is_det(sn, k - 1))
+        k--;
+    if (k == 0)
+        return false;
+    for (const char *const *w = preps; *w; w++)
+        if (unit_is(sn, k - 1, *w))
+            return true;
+    return false;
+}
+
+/* The party unit I modifies a weapon phrase ("Iranian drones"). */
+bool party_is_origin(const sentence *sn, size_t i)
+{
+    for (size_t w = 0; w < sn->nwp; w++)
+        if (sn->wp[w].origin == sn->u[i].party && sn->wp[w].u0 > i && sn->wp[w].u0 <= i + 3 &&
+            sn->wp[w].cat != AT_CAT_PERSONNEL) /* "Georgian troops" act */
+            return true;
+    return false;
+}
+
+/* Parties coordinated with the one at unit I: "North Korea and Iran",
+ * "Russian and North Korean officials". */
+static bool list_closes(const sentence *sn, size_t i, size_t hi)
+{
+    /* from a comma at I: party (, party)* and|or party */
+    for (size_t k = i; k + 1 < hi; k += 2) {
+        if (!is_conj(sn, k) || sn->u[k + 1].party < 0)
+            return false;
+        if (sn->u[k].punct != ',')
+            return true;
+    }
+    return false;
+}
+
+/* The party unit at or after I, skipping "the": "Canada and the
+ * Netherlands". Returns NONE when there is none. */
+static size_t party_at(const sentence *sn, size_t i, size_t hi)
+{
+    if (i < hi && unit_is(sn, i, "the"))
+        i++;
+    return i < hi && sn->u[i].party >= 0 ? i : NONE;
+}
+
+static void coordinated(const sentence *sn, size_t i, size_t lo, size_t hi, plist *out)
+{
+    plist_add(out, sn->u[i].party);
+    if (i + 1 < hi && sn->u[i + 1].punct == ',' && !list_closes(sn, i + 1, hi))
+        return;
+    bool closed = false; /* a comma joins parties only in a list with and/or */
+    for (size_t k = i; k >= lo + 2;) {
+        size_t c = k - 1;
+        if (unit_is(sn, c, "the") && c > lo)
+            c--;
+        if (c < lo + 1 || !is_conj(sn, c) || sn->u[c - 1].party < 0)
+            break;
+        if (sn->u[c].punct == ',' && !closed && !list_closes(sn, c, hi))
+            break;
+        closed = true;
+        plist_add(out, sn->u[c - 1].party);
+        k = c - 1;
+    }
+    for (size_t k = i; k + 2 < hi;) {
+        size_t c = k + 1;
+        if (unit_is(sn, c, "as") && c + 3 < hi && unit_is(sn, c + 1, "well") &&
+            unit_is(sn, c + 2, "as"))
+            c += 2;
+        size_t p = is_conj(sn, c) ? party_at(sn, c + 1, hi) : NONE;
+        if (p == NONE)
+            break;
+        plist_add(out, sn->u[p].party);
+        k = p;
+    }
+}
+
+/* The party at unit I stands before a plain word ("Western sanctions",
+ * "Russian stockpiles"): it describes something else, it is no role. */
+static bool party_is_modifier(const sentence *sn, size_t i)
+{
+    if (i + 1 >= sn->nu)
+        return false;
+    const unit *n = &sn->u[i + 1];
+    if (n->punct || n->party >= 0 || unit_is_prep(sn, i + 1) || is_conj(sn, i + 1) ||
+        unit_is(sn, i + 1, "'s") || (sn->tv->toks[n->t0].flags & TF_CAP))
+        return false;
+    /* an adjective before a word ("South Korean report") describes it; a
+     * name before a plain word may be its subject ("Russia said") */
+    if (sn->u[i].pkind == PK_ADJ && !unit_cue(sn, i + 1, CUE_SKIP) &&
+        !unit_cue(sn, i + 1, CUE_MODAL) && !unit_cue(sn, i + 1, CUE_WILL) &&
+        !unit_cue(sn, i + 1, CUE_NEG))
+        return true;
+    uint32_t nounish = (1u << CUE_MILITARY) | (1u << CUE_NONHEAD);
+    return !n->has_verb && !n->has_noun && !(n->cues & ~nounish);
+}
+
+static int16_t resolve_pronoun(const xdoc *x, const sentence *sn, size_t i,
+                               const plist *exclude)
+{
+    bool person = is_person_pronoun(sn, i);
+    for (size_t k = i; k > 0; k--) {
+        const unit *u = &sn->u[k - 1];
+        if (u->party < 0 || party_is_origin(sn, k - 1) || party_is_modifier(sn, k - 1))
+            continue;
+        if (person && u->pkind != PK_PERSON)
+            continue;
+        bool excluded = false;
+        for (size_t e = 0; exclude && e < exclude->n; e++)
+            if (exclude->p[e] == u->party)
+                excluded = true;
+        if (!excluded)
+            return u->party;
+    }
+    /* "Slovenia's defence minister said she would": the sayer's side */
+    if (person)
+        return x->sayer >= 0 ? x->sayer : x->last_person;
+    for (size_t e = 0; exclude && e < exclude->n; e++)
+        if (exclude->p[e] == x->last_subject)
+            return -1;
+    return x->last_subject;
+}
+
+/* A pronoun subject: the subject a rule found earlier in this sentence
+ * ("Beijing was supplying the Kremlin ... it is helping"), else the
+ * nearest party that stands as a subject before it ("The Kremlin
+ * rejected a report that it had received"), else the last subject of
+ * the document. */
+static int16_t subject_pronoun(const xdoc *x, const sentence *sn, size_t i)
+{
+    if (is_first_person(sn, i))
+        return x->sayer >= 0 ? x->sayer : x->last_person;
+    if (is_person_pronoun(sn, i))
+        return resolve_pronoun(x, sn, i, NULL);
+    if (x->last_subject >= 0 && x->last_subject_sent == sn->gsent)
+        return x->last_subject;
+    for (size_t k = i; k > 0; k--) {
+        const unit *u = &sn->u[k - 1];
+        if (u->party < 0 || party_is_origin(sn, k - 1) || party_is_modifier(sn, k - 1))
+            continue;
+        size_t b = k - 1;
+        while (b > 0 && unit_is_det(sn, b - 1))
+            b--;
+        if (b > 0 && (unit_is_prep(sn, b - 1) || sn->u[b - 1].has_verb))
+            continue;
+        return u->party;
+    }
+    return x->last_subject;
+}
+
+/* The subject of the trigger, searching left from unit FROM (the start of
+ * its stage chain) to the clause start LO. */
+void find_subject(const xdoc *x, const sentence *sn, size_t from, size_t lo,
+                  frame *f)
+{
+    /* "Bulgaria helped Ukraine by supplying it with": the subject of the
+     * verb the "by" phrase belongs to, not its object */
+    if (from > lo && unit_is(sn, from - 1, "by") && sn->u[from].has_verb &&
+        sn->u[from].verb.b == VF_ING) {
+        for (size_t i = lo; i + 1 < from; i++) {
+            const unit *u = &sn->u[i];
+            if (u->party < 0 || party_is_origin(sn, i) || party_is_speaker(sn, i) ||
+                party_is_modifier(sn, i) || (i > lo && unit_is_prep(sn, i - 1)))
+                continue;
+            coordinated(sn, i, lo, from, &f->subj);
+            f->subj_u = i;
+            return;
+        }
+    }
+    for (size_t k = from; k > lo; k--) {
+        size_t i = k - 1;
+        const unit *u = &sn->u[i];
+        /* "Iran said X supplied": the subject is after the saying; but
+         * "Iran has been accused of supplying": a passive saying */
+        if (unit_is(sn, i, "that") ||
+            (unit_cue(sn, i, CUE_REPORT) && !u->has_verb && !(i > lo && is_be(sn, i - 1))))
+            return;
+        if ((unit_is(sn, i, "which") || unit_is(sn, i, "who")) && i > lo) {
+            size_t p = i - 1;
+            if (sn->u[p].punct == ',' && p > lo)
+                p--;
+            if (sn->u[p].party >= 0) {
+                coordinated(sn, p, lo, i, &f->subj);
+                f->subj_u = p;
+                return;
+            }
+            continue;
+        }
+        if (u->party >= 0) {
+            if (party_is_origin(sn, i))
+                continue;
+            bool governed = i > lo && unit_is_prep(sn, i - 1) && !unit_is(sn, i - 1, "'s");
+            /* "of Russia seeking", "for Iran to start supplying" */
+            bool adjacent = i + 1 == from || (i + 1 < sn->nu && unit_is(sn, i + 1, "to")) ||
+                            (i + 1 < sn->nu && unit_is(sn, i + 1, "'s"));
+            if (governed && !adjacent)
+                continue;
+            coordinated(sn, i, lo, from, &f->subj);
+            f->subj_u = i;
+            return;
+        }
+        if (is_pronoun(sn, i) || (unit_is(sn, i, "regime") && i > lo && unit_is(sn, i - 1, "the"))) {
+            if (i > lo && unit_is_prep(sn, i - 1) && i + 1 != from)
+                continue;
+            int16_t p = subject_pronoun(x, sn, i);
+            if (p >= 0) {
+                plist_add(&f->subj, p);
+                f->subj_u = i;
+            }
+            return;
+        }
+    }
+}
+
+/* "the two NATO countries", "EU members": some members, not the bloc. */
+static bool bloc_members(const sentence *sn, size_t i)
+{
+    static const char *const nouns[] = {"countries", "members", "states", "allies", "nations",
+                                        "partners", "governments", NULL};
+    if (sn->u[i].pkind != PK_GROUP || i + 1 >= sn->nu)
+        return false;
+    for (const char *const *w = nouns; *w; w++)
+        if (unit_is(sn, i + 1, *w))
+            return true;
+    return false;
+}
+
+/* Parties after preposition PREP in units [lo, hi): "from North Korea",
+ * "to the Kremlin", "from countries like North Korea and Iran". */
+bool pp_parties(const sentence *sn, size_t lo, size_t hi, const char *prep, plist *out)
+{
+    for (size_t i = lo; i < hi; i++) {
+        if (!unit_is(sn, i, prep))
+            continue;
+        for (size_t k = i + 1, skipped = 0; k < hi && skipped < 5; k++) {
+            const unit *u = &sn->u[k];
+            if (u->party >= 0) {
+                if (party_is_origin(sn, k) || bloc_members(sn, k))
+                    break;
+                /* "to Yemen's Iran-backed Houthi militias": the head */
+                if (k + 1 < hi && unit_is(sn, k + 1, "'s"))
+                    for (size_t h = k + 2; h < hi && h < k + 6; h++) {
+                        if (sn->u[h].punct || sn->u[h].has_verb || sn->u[h].has_noun)
+                            break;
+                        bool hyph = h + 1 < sn->nu &&
+                                    (sn->tv->toks[sn->u[h + 1].t0].flags & TF_HYPH);
+                        if (sn->u[h].party >= 0 && !hyph) {
+                            k = h;
+                            break;
+                        }
+                    }
+                coordinated(sn, k, i + 1, hi, out);
+                return true;
+            }
+            if (u->has_weapon || u->has_verb || u->has_noun || (u->punct && u->punct != ',') ||
+                unit_is(sn, k, "its") || unit_is(sn, k, "their") || unit_is(sn, k, "his") ||
+                unit_is(sn, k, "and") || unit_is(sn, k, "as") || unit_is(sn, k, "when") ||
+                unit_is(sn, k, "after") || unit_is(sn, k, "because") || is_be(sn, k))
+                break;
+            skipped++;
+        }
+    }
+    return false;
+}
+
+/* The weapon phrases a trigger governs in units [lo, hi): stop at a comma
+ * that is followed by something other than more of the list. */
+size_t region_wps(const sentence *sn, size_t lo, size_t hi, size_t *out, size_t max)
+{
+    size_t n = 0, gap = 0;
+    bool comma = false;
+    for (size_t i = lo; i < hi && n < max; i++) {
+        const unit *u = &sn->u[i];
+        /* "missiles that Moscow's troops launch": a relative clause with
+         * a subject of its own is no longer the object */
+        if (n > 0 && i + 1 < hi && (unit_is(sn, i, "that") || unit_is(sn, i, "which")) &&
+            (sn->u[i + 1].party >= 0 || is_pronoun(sn, i + 1)))
+            break;
+        if (u->wp >= 0) {
+            if (comma && gap > 5)
+                break;
+            /* "aboard a C-17 aircraft", "via a cargo ship": what carries
+             * the goods is not among them */
+            size_t b = i;
+            while (b > lo && (unit_is_det(sn, b - 1) || plain_modifier(sn, b - 1) ||
+                              sn->u[b - 1].party >= 0))
+                b--;
+            if (b > lo && (unit_is(sn, b - 1, "aboard") || unit_is(sn, b - 1, "onboard") ||
+                           unit_is(sn, b - 1, "via") ||
+                           (unit_is(sn, b - 1, "board") && b > lo + 1 && unit_is(sn, b - 2, "on")))) {
+                i = sn->wp[u->wp].u1 - 1;
+                continue;
+            }
+            if (n == 0 || out[n - 1] != (size_t)u->wp)
+                out[n++] = (size_t)u->wp;
+            i = sn->wp[u->wp].u1 - 1;
+            gap = 0;
+            comma = false;
+            continue;
+        }
+        if (u->punct == ',') {
+            comma = true;
+            gap = 0;
+            continue;
+        }
+        if (u->party >= 0 && !comma)
+            gap = 0;
+        else
+            gap++;
+    }
+    return n;
+}
+
+/* The first party of the object right after the trigger ("supplied Russia
+ * with", "provide it with", "bolstered Russian stockpiles with"). */
+void indirect_object(const xdoc *x, const sentence *sn, const frame *f, plist *out)
+{
+    size_t with = NONE, first_wp = NONE;
+    for (size_t i = f->t + 1; i < f->obj_hi; i++) {
+        if (sn->u[i].wp >= 0 && first_wp == NONE)
+            first_wp = i;
+        if (unit_is(sn, i, "with") && with == NONE && first_wp == NONE)
+            with = i;
+    }
+    size_t stop = with != NONE ? with : first_wp != NONE ? first_wp : f->obj_hi;
+    for (size_t i = f->t + 1; i < stop && i < f->t + 6; i++) {
+        const unit *u = &sn->u[i];
+        if (u->party >= 0 && !party_is_origin(sn, i)) {
+            coordinated(sn, i, f->t + 1, stop, out);
+            return;
+        }
+        if (is_pronoun(sn, i) && !unit_is(sn, i, "its") && !unit_is(sn, i, "their")) {
+            plist_add(out, resolve_pronoun(x, sn, i, &f->subj));
+            return;
+        }
+        if (with == NONE && !unit_is_det(sn, i) && !unit_cue(sn, i, CUE_SKIP) && !is_adverb(sn, i))
+            return; /* double object only right after the verb */
+    }
+}
+
+/* A party named right before a noun trigger: "Iran's supply", "Iranian
+ * drone deliveries", "a Russia-Iran deal". */
+void noun_owner(const sentence *sn, size_t t, size_t lo, plist *out)
+{
+    bool det = false; /* modifiers stand after determiners, never before */
+    for (size_t k = t, steps = 0; k > lo && steps < 5; k--, steps++) {
+        const unit *u = &sn->u[k - 1];
+        if (u->party >= 0) {
+            coordinated(sn, k - 1, lo, t, out);
+            if (k >= 2 && sn->u[k - 1].t0 > 0 &&
+                (sn->tv->toks[sn->u[k - 1].t0].flags & TF_HYPH) && sn->u[k - 2].party >= 0)
+                plist_add(out, sn->u[k - 2].party); /* Russia-Iran */
+            return;
+        }
+        if (unit_is_det(sn, k - 1) || unit_is(sn, k - 1, "'s"))
+            det = true;
+        else if (!(u->wp >= 0 || unit_cue(sn, k - 1, CUE_REPORT) || unit_cue(sn, k - 1, CUE_SKIP) ||
+                   is_adverb(sn, k - 1) || (!det && plain_modifier(sn, k - 1))))
+            return;
+    }
+}
+
+/* The leftmost unit of the noun phrase headed by T: its determiners,
+ * owner ("Russia's") and modifiers. */
+size_t np_start(const sentence *sn, size_t t, size_t lo)
+{
+    size_t k = t;
+    bool det = false;
+    while (k > lo && k + 6 > t) {
+        const unit *u = &sn->u[k - 1];
+        if (unit_is_det(sn, k - 1) || unit_is(sn, k - 1, "'s"))
+            det = true;
+        else if (!(u->wp >= 0 || is_adverb(sn, k - 1) || (!det && plain_modifier(sn, k - 1)) ||
+                   (u->party >= 0 && k < t && (unit_is(sn, k, "'s") || u->pkind == PK_ADJ))))
+            break;
+        k--;
+    }
+    return k;
+}
+
+/* The party at unit I is the subject of a verb of its own ("the United
+ * States had raided", "Washington said"): an actor, not a counterpart. */
+static bool party_acts(const sentence *sn, size_t i)
+{
+    if (i + 1 >= sn->nu)
+        return false;
+    size_t k = i + 1;
+    if (is_adverb(sn, k) && k + 1 < sn->nu)
+        k++;
+    return sn->u[k].has_verb || is_be(sn, k) || unit_is(sn, k, "has") || unit_is(sn, k, "have") ||
+           unit_is(sn, k, "had") || unit_cue(sn, k, CUE_REPORT) || unit_cue(sn, k, CUE_ASSESS) ||
+           unit_cue(sn, k, CUE_NEG) || unit_cue(sn, k, CUE_MODAL) || unit_cue(sn, k, CUE_WILL) ||
+           unit_cue(sn, k, CUE_DENY);
+}
+
+/* The party at unit I stands in a phrase of "of", "by", "from" or
+ * "under" ("in violation of a UN resolution"): it is no recipient. */
+static bool party_governed(const sentence *sn, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && (unit_is_det(sn, k - 1) || plain_modifier(sn, k - 1)) && i - k < 3)
+        k--;
+    return k > 0 && (unit_is(sn, k - 1, "of") || unit_is(sn, k - 1, "by") ||
+                     unit_is(sn, k - 1, "from") || unit_is(sn, k - 1, "under"));
+}
+
+/* One party of the sentence other than those in EXCLUDE, when there is
+ * exactly one: the counterpart a clause leaves unsaid ("cooperation
+ * between Moscow and Tehran, which has seen the Iranian regime transfer
+ * drones"). */
+int16_t other_party(const sentence *sn, const plist *exclude)
+{
+    int16_t found = -1;
+    for (size_t i = 0; i < sn->nu; i++) {
+        const unit *u = &sn->u[i];
+        if (u->party < 0 || u->made || party_is_speaker(sn, i) || party_is_place(sn, i) ||
+            party_is_origin(sn, i) || party_is_modifier(sn, i) || party_acts(sn, i) ||
+            party_governed(sn, i))
+            continue;
+        bool ex = false;
+        for (size_t e = 0; e < exclude->n; e++)
+            if (exclude->p[e] == u->party)
+                ex = true;
+        if (ex)
+            continue;
+        if (found >= 0 && found != u->party)
+            return -1;
+        found = u->party;
+    }
+    return found;
+}
+
+/* The list of weapon phrases ending with phrase W ("rifles and
+ * ammunition that were shipped"): adds them to OUT. */
+size_t with_list(const sentence *sn, size_t w, size_t *out, size_t n, size_t max)
+{
+    size_t first = n;
+    out[n++] = w;
+    size_t u = sn->wp[w].u0;
+    while (n < max && u >= 2 && is_conj(sn, u - 1) && sn->u[u - 2].wp >= 0) {
+        size_t prev = (size_t)sn->u[u - 2].wp;
+        out[n++] = prev;
+        u = sn->wp[prev].u0;
+    }
+    /* in text order, as the list reads */
+    for (size_t a = first, b = n - 1; a < b; a++, b--) {
+        size_t t = out[a];
+        out[a] = out[b];
+        out[b] = t;
+    }
+    return n;
+}
+
+/* "what type of weapons Moscow could provide", "drones, which Russia
+ * has used": with no weapons after the verb, those right before its
+ * subject are its object. */
+size_t relative_wps(const sentence *sn, const frame *f, size_t *wps, size_t nw)
+{
+    if (nw != 0 || f->subj_u == NONE || f->subj_u <= f->lo || f->subj_u > f->t)
+        return nw;
+    size_t k = f->subj_u - 1;
+    if (k > f->lo && (unit_is(sn, k, "that") || unit_is(sn, k, "which")))
+        k--;
+    if (k > f->lo && sn->u[k].punct == ',')
+        k--;
+    if (sn->u[k].wp >= 0)
+        return with_list(sn, (size_t)sn->u[k].wp, wps, 0, 16);
+    return nw;
+}
+
+/* The weapon phrase right before the trigger (passives, relative clauses:
+ * "such munitions had been transferred", "what weapons Moscow could
+ * provide"). */
+size_t left_wp(const sentence *sn, const frame *f)
+{
+    for (size_t k = f->t; k > f->lo && f->t - k < 8; k--) {
+        const unit *u = &sn->u[k - 1];
+        if (u->wp >= 0)
+            return (size_t)u->wp;
+        if (u->has_verb || u->has_noun)
+            return NONE;
+    }
+    return NONE;
+}
