@@ -64,6 +64,7 @@ enum cue {
     CUE_OWN,         /* indigenous, homegrown: a party's own weapons */
     CUE_ASPECT,      /* begin, continue, complete: a chain crosses them */
     CUE_WIN,         /* secured, won (an order): the order's giver buys */
+    CUE_PURPOSE,     /* construction, production (of): made, not moved */
     CUE_COUNT
 };
 

@@ -95,6 +95,47 @@ static void settle_directions(xdoc *x)
     }
 }
 
+/* A mention that names one side only ("Morocco received the first batch
+ * of drones") takes the other from the document when the document names
+ * only one party on that side: an article about one supplier's exports,
+ * or about what one country receives. */
+static void fill_from_context(xdoc *x)
+{
+    int16_t sup = -1, rec = -1;
+    bool one_sup = true, one_rec = true;
+    size_t full = 0; /* at least two, so that one misreading does not spread */
+    for (size_t i = 0; i < x->n; i++) {
+        const xclaim *c = &x->c[i];
+        if (c->sup < 0 || c->rec < 0 || c->amb || c->cat == AT_CAT_ECONOMIC)
+            continue;
+        full++;
+        if (sup < 0)
+            sup = c->sup;
+        else if (sup != c->sup)
+            one_sup = false;
+        if (rec < 0)
+            rec = c->rec;
+        else if (rec != c->rec)
+            one_rec = false;
+    }
+    if (full < 2)
+        return;
+    for (size_t i = 0; i < x->n; i++) {
+        xclaim *c = &x->c[i];
+        /* a use names its user; whose weapons it fires the document
+         * context does not say (armies use their own) */
+        if (c->amb || c->cat == AT_CAT_ECONOMIC || c->stage == AT_STAGE_USED ||
+            (c->sup < 0) == (c->rec < 0))
+            continue;
+        int16_t s = c->sup >= 0 ? c->sup : one_sup ? sup : -1;
+        int16_t r = c->rec >= 0 ? c->rec : one_rec ? rec : -1;
+        if (s < 0 || r < 0 || s == r || dict_adversaries(x->d, (uint16_t)s, (uint16_t)r))
+            continue;
+        c->sup = s;
+        c->rec = r;
+    }
+}
+
 static bool same_key(const xclaim *a, const xclaim *b)
 {
     return a->sup == b->sup && a->rec == b->rec && a->cat == b->cat && a->stage == b->stage &&
@@ -275,6 +316,7 @@ at_status at_extractor_run(at_extractor *ex, const at_doc *doc, at_emit_fn fn, v
     }
     if (rc == AT_OK) {
         settle_directions(&x);
+        fill_from_context(&x);
         size_t n = merge(&x);
         for (size_t i = 0; i < n; i++) {
             at_claim c;

@@ -125,6 +125,17 @@ static void object_region(const sentence *sn, frame *f)
     }
 }
 
+/* Transfer noun T names a sale or purchase, not a handover. */
+static bool commercial(const sentence *sn, size_t t)
+{
+    static const char *const words[] = {"sale", "sales", "purchase", "purchases", "export",
+                                        "exports", "acquisition", "acquisitions", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (unit_is(sn, t, *w))
+            return true;
+    return false;
+}
+
 /* A verb whose object is the transfer noun at T: "X halted the shipment
  * of", "approved $2 billion in arms sales to", "is negotiating with Y on
  * the purchase of". Returns the verb's unit (its subject is the noun's
@@ -138,7 +149,7 @@ static size_t cue_verb_of(const sentence *sn, size_t t, size_t lo, plist *with)
                       sn->tv->toks[p->t0].kind == TK_NUM || unit_is(sn, k - 1, "billion") ||
                       unit_is(sn, k - 1, "million") || unit_is(sn, k - 1, "in") ||
                       unit_is(sn, k - 1, "worth") || unit_is(sn, k - 1, "on") ||
-                      unit_is(sn, k - 1, "for") ||
+                      unit_is(sn, k - 1, "for") || unit_cue(sn, k - 1, CUE_HYP) ||
                       unit_is(sn, k - 1, "over") || unit_is(sn, k - 1, "about") ||
                       is_adverb(sn, k - 1);
         if (!filler)
@@ -198,6 +209,13 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
     clause_bounds(sn, t, &f.lo, &f.hi);
     object_region(sn, &f);
     int chain = stage_chain(sn, si->tx, si->ntx, &f);
+    /* "approved the handover of": one side deciding; an approved sale is
+     * agreed (spec/claims.md section 4) */
+    if (noun && chain == AT_STAGE_AGREED && !commercial(sn, t))
+        for (size_t i = f.chain_lo; i < t; i++)
+            if (text_is(sn->tv, sn->u[i].t0, "approved") || text_is(sn->tv, sn->u[i].t0, "approves") ||
+                text_is(sn->tv, sn->u[i].t0, "approving"))
+                chain = AT_STAGE_INTENT;
     if (chain >= 0) {
         if (f.frame == F_USE)
             return t; /* "plans to use": no transfer stage */
@@ -231,11 +249,10 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
                 f.stage = AT_STAGE_AGREED;
                 break;
             }
-            if (!(p->punct == '(' || p->punct == ')' || p->punct == '$' || p->punct == ',' ||
-                  sn->tv->toks[p->t0].kind == TK_NUM || unit_is_det(sn, k - 1) ||
-                  plain_modifier(sn, k - 1) || unit_is(sn, k - 1, "worth") ||
-                  unit_is(sn, k - 1, "of") || unit_is(sn, k - 1, "about") ||
-                  unit_is(sn, k - 1, "billion") || unit_is(sn, k - 1, "million")))
+            /* money, dates and the other side may stand between: "a
+             * contract with South Korea in 2022 to acquire" */
+            if (p->has_verb || p->has_noun || p->punct == ';' || p->punct == ':' ||
+                is_be(sn, k - 1) || unit_cue(sn, k - 1, CUE_REPORT))
                 break;
         }
     /* "The delivery of the aircraft will begin in 2028", "military aid
@@ -283,6 +300,13 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
     if (!noun && !(f.passive && f.frame != F_USE)) {
         find_subject(x, sn, f.chain_lo, f.lo, &f);
         set_subject_context(x, sn, &f.subj);
+        /* "until Slovakia receives the F-16s": not yet */
+        size_t b = f.subj_u != NONE && f.subj_u < f.chain_lo ? f.subj_u : f.chain_lo;
+        while (b > f.lo && unit_is_det(sn, b - 1))
+            b--;
+        if (b > f.lo && unit_is(sn, b - 1, "until") && f.stage == AT_STAGE_DELIVERED &&
+            f.frame != F_USE)
+            f.stage = AT_STAGE_INTENT;
     }
     nw = region_wps(sn, t + 1, f.obj_hi, wps, 16);
     if (f.inc != NONE && nw < 16)
@@ -408,10 +432,37 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
                     f.stage = AT_STAGE_NEGOTIATING;
                 else if (chain < 0 && f.stage == AT_STAGE_DELIVERED &&
                          (unit_cue(sn, k, CUE_AGREED) || unit_cue(sn, k, CUE_DEALVERB)))
-                    f.stage = AT_STAGE_AGREED;
+                    /* an approved sale is agreed; an approved handover is
+                     * one side deciding */
+                    f.stage = commercial(sn, t) || !unit_cue(sn, k, CUE_AGREED) ||
+                                      !text_is(sn->tv, sn->u[k].t0, "approved")
+                                  ? AT_STAGE_AGREED
+                                  : AT_STAGE_INTENT;
                 else if (chain < 0 && f.stage == AT_STAGE_DELIVERED && unit_cue(sn, k, CUE_INTENT))
                     f.stage = AT_STAGE_INTENT;
             }
+        }
+        /* "after months of talks on the sale of", "a contract for the
+         * purchase of": the talks or the deal say the stage */
+        if (chain < 0 && cue_verb == NONE) {
+            size_t k = t;
+            while (k > f.lo && (unit_is_det(sn, k - 1) || unit_is(sn, k - 1, "on") ||
+                                unit_is(sn, k - 1, "about") || unit_is(sn, k - 1, "over") ||
+                                unit_is(sn, k - 1, "for")))
+                k--;
+            if (k > f.lo && k < t && sn->u[k - 1].has_noun && sn->u[k - 1].noun.a == F_TALK_N)
+                f.stage = AT_STAGE_NEGOTIATING;
+            else if (k > f.lo && k < t && sn->u[k - 1].has_noun &&
+                     sn->u[k - 1].noun.a == F_DEAL_N && f.stage == AT_STAGE_DELIVERED)
+                f.stage = AT_STAGE_AGREED;
+            /* "a request for Taurus deliveries": the request's goods */
+            size_t r = t;
+            while (r > f.lo && (sn->u[r - 1].wp >= 0 || unit_is_det(sn, r - 1)))
+                r--;
+            if (f.frame == F_GIVE_N && r > f.lo + 1 && unit_is(sn, r - 1, "for") &&
+                sn->u[r - 2].has_noun && sn->u[r - 2].noun.a == F_GET_N &&
+                sn->u[r - 2].noun.stage == AT_STAGE_INTENT)
+                return t;
         }
         /* weapons named right before the noun: "drone deliveries"; or by
          * the noun itself: "military aid to Slovakia" */
@@ -453,25 +504,19 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
             if (!pp_parties(sn, t + 1, f.obj_hi, "to", &sup))
                 sup = with;
             fill = FILL_GET;
-        } else if (v->stage == AT_STAGE_AGREED && cue_verb == NONE && owner.n == 0 &&
+        } else if (v->stage == AT_STAGE_AGREED && cue_verb != NONE &&
+                   unit_cue(sn, cue_verb, CUE_WIN) &&
                    pp_parties(sn, t + 1, f.obj_hi, "from", &rec)) {
             /* "KAI secured a follow-on order from Manila": who orders is
-             * the buyer, who wins the order supplies */
-            frame g = f;
-            g.subj.n = 0;
-            size_t k = t;
-            while (k > f.lo && (unit_is_det(sn, k - 1) || plain_modifier(sn, k - 1) ||
-                                sn->u[k - 1].wp >= 0 || is_adverb(sn, k - 1)))
-                k--;
-            if (k > f.lo)
-                find_subject(x, sn, k - 1, f.lo, &g);
-            sup = g.subj;
+             * the buyer, who wins the order supplies (the verb's subject,
+             * which cue_verb_of took for the owner) */
+            sup = owner;
         } else {
             rec = owner;
             pp_parties(sn, t + 1, f.obj_hi, "by", &rec); /* "imports by India" */
             if (!pp_parties(sn, t + 1, f.obj_hi, "from", &sup))
                 sup = with;
-            fill = FILL_ORIGIN;
+            fill = FILL_GET; /* "India's acquisition of Rafale jets" */
         }
         break;
     }
@@ -575,9 +620,11 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
             int fr = w->has_noun ? w->noun.a : w->verb.a;
             int16_t other = with.p[0], self = two.p[0] == other ? two.p[1] : two.p[0];
             bool get = fr == F_GET_N || fr == F_GET;
+            /* "X signed with Y for the purchase of": X buys; "for the sale
+             * (or transfer) of" says nothing of who sells */
             from = get ? other : self;
             to = get ? self : other;
-            directed = true;
+            directed = get;
         }
         for (size_t k = 0; k < nw; k++)
             emit(&e, from, to, &sn->wp[wps[k]], sn->wp[wps[k]].cat, sn->wp[wps[k]].sys,
@@ -742,6 +789,73 @@ static void reduced_relatives(sentence *sn)
     }
 }
 
+/* "around 400 missiles, including variants from the Fateh-110 family":
+ * generic missiles that an "including" or "such as" names more closely
+ * are of the kind it names. */
+static void refine_including(sentence *sn)
+{
+    for (size_t w = 0; w + 1 < sn->nwp; w++) {
+        wphrase *a = &sn->wp[w];
+        if (a->cat != AT_CAT_MISSILE || a->sys)
+            continue;
+        bool incl = false;
+        for (size_t i = a->u1; i < sn->nu && i < a->u1 + 8; i++) {
+            if (sn->u[i].wp >= 0) {
+                wphrase *b = &sn->wp[sn->u[i].wp];
+                bool specific = b->cat == AT_CAT_BALLISTIC_MISSILE || b->cat == AT_CAT_CRUISE_MISSILE ||
+                                b->cat == AT_CAT_ANTI_TANK_MISSILE || b->cat == AT_CAT_AIR_DEFENSE;
+                if (incl && specific && sn->u[i].clause == sn->u[a->u0].clause) {
+                    a->cat = b->cat;
+                    a->sys = b->sys;
+                }
+                break;
+            }
+            if (unit_is(sn, i, "including") || (unit_is(sn, i, "such") && i + 1 < sn->nu &&
+                                                unit_is(sn, i + 1, "as")))
+                incl = true;
+            if (sn->u[i].has_verb || (sn->u[i].punct && sn->u[i].punct != ','))
+                break;
+        }
+    }
+}
+
+/* "Syria's Iran-provided air defence system", "the army displayed its
+ * tanks bought from Russia": goods that a party holds and another is said
+ * to have supplied are a delivery, whatever verb the sentence has. */
+static void held_supplied(xdoc *x, const sentence *sn, const sent_info *si)
+{
+    for (size_t w = 0; w < sn->nwp; w++) {
+        const wphrase *p = &sn->wp[w];
+        if (p->origin < 0 || p->origin_kind != O_SUPPLIED || p->cat == AT_CAT_PERSONNEL)
+            continue;
+        /* the holder: "Syria's" right before, or "its" and the subject */
+        size_t k = p->u0;
+        while (k > 0 && k + 5 > p->u0 && (sn->u[k - 1].party == p->origin ||
+                                          plain_modifier(sn, k - 1) || unit_is_det(sn, k - 1) ||
+                                          sn->tv->toks[sn->u[k - 1].t0].kind == TK_NUM) &&
+               !unit_is(sn, k - 1, "its") && !unit_is(sn, k - 1, "their") &&
+               !unit_is(sn, k - 1, "'s"))
+            k--;
+        int16_t holder = -1;
+        if (k >= 2 && unit_is(sn, k - 1, "'s") && sn->u[k - 2].party >= 0)
+            holder = sn->u[k - 2].party;
+        frame f = {.t = p->u0, .subj_u = NONE, .noun = true};
+        clause_bounds(sn, p->u0, &f.lo, &f.hi);
+        f.chain_lo = f.t;
+        f.stage = AT_STAGE_DELIVERED;
+        if (holder < 0 && k >= 1 && (unit_is(sn, k - 1, "its") || unit_is(sn, k - 1, "their"))) {
+            find_subject(x, sn, k - 1, f.lo, &f);
+            if (f.subj.n == 1)
+                holder = f.subj.p[0];
+        }
+        if (holder < 0 || holder == p->origin)
+            continue;
+        emit_ctx e = {.x = x, .sn = sn, .si = si, .f = &f};
+        e.fact = negated(sn, &f) ? AT_FACT_NEGATED : AT_FACT_CLAIMED;
+        emit(&e, p->origin, holder, p, p->cat, p->sys, AT_STAGE_DELIVERED, false);
+    }
+}
+
 void rules_apply(xdoc *x, sentence *sn)
 {
     /* remember people for "he" and "his" */
@@ -753,11 +867,13 @@ void rules_apply(xdoc *x, sentence *sn)
     bool any = false;
     for (size_t i = 0; i < sn->nu; i++)
         if (unit_cue(sn, i, CUE_DENY) || (sn->nwp && (sn->u[i].has_verb || sn->u[i].has_noun)) ||
-            (sn->u[i].wp >= 0 && sn->wp[sn->u[i].wp].joint))
+            (sn->u[i].wp >= 0 && (sn->wp[sn->u[i].wp].joint ||
+                                  sn->wp[sn->u[i].wp].origin_kind == O_SUPPLIED)))
             any = true;
     if (!any)
         return;
     reduced_relatives(sn);
+    refine_including(sn);
     sent_info si;
     read_info(x, sn, &si);
     x->sayer = si.has_src ? si.actor : -1;
@@ -775,4 +891,5 @@ void rules_apply(xdoc *x, sentence *sn)
     for (size_t w = 0; w < sn->nwp; w++)
         if (sn->wp[w].joint)
             apply_joint(x, sn, &si, &sn->wp[w]);
+    held_supplied(x, sn, &si);
 }

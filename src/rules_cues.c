@@ -32,7 +32,9 @@ int stage_chain(const sentence *sn, const at_timex *tx, size_t ntx, frame *f)
         } else if (unit_cue(sn, i, CUE_AGREED) || (u->has_noun && u->noun.a == F_DEAL_N)) {
             if (stage < 0)
                 stage = AT_STAGE_AGREED;
-        } else if (u->party >= 0 && i + 1 < sn->nu && unit_is(sn, i + 1, "to")) {
+        } else if ((u->party >= 0 || (is_pronoun(sn, i) && !unit_is(sn, i, "its") &&
+                                      !unit_is(sn, i, "their"))) &&
+                   i + 1 < sn->nu && unit_is(sn, i + 1, "to")) {
             /* "wants Russia to provide", "for Iran to start supplying":
              * the party is the subject; a control verb before it says
              * intent */
@@ -158,10 +160,31 @@ bool reported_would(const sentence *sn, size_t i)
     return false;
 }
 
+/* "approved a possible $2.4 billion sale", "approval for a potential
+ * sale": the formula of a sale's approval, not a doubt about it. */
+static bool approval_formula(const sentence *sn, size_t i, const frame *f)
+{
+    size_t k = i;
+    while (k > f->lo && (unit_is_det(sn, k - 1) || unit_is(sn, k - 1, "for") ||
+                         unit_is(sn, k - 1, "of")))
+        k--;
+    return k > f->lo && unit_cue(sn, k - 1, CUE_AGREED) && f->t > i && f->t - i <= 7;
+}
+
 bool hypothetical(const sentence *sn, const frame *f)
 {
+    /* "any drone shipments to Ethiopia risk": any such transfer */
+    if (f->noun) {
+        size_t k = f->t;
+        while (k > f->lo && f->t - k < 4 &&
+               (sn->u[k - 1].wp >= 0 || plain_modifier(sn, k - 1) ||
+                (sn->u[k - 1].party >= 0 && sn->u[k - 1].pkind == PK_ADJ)))
+            k--;
+        if (k > f->lo && unit_is(sn, k - 1, "any"))
+            return true;
+    }
     for (size_t i = f->lo; i < f->t; i++) {
-        if (unit_cue(sn, i, CUE_HYP))
+        if (unit_cue(sn, i, CUE_HYP) && !approval_formula(sn, i, f))
             return true;
         if (unit_cue(sn, i, CUE_MODAL) && tight(sn, i, f->t) && !reported_would(sn, i))
             return true;

@@ -107,7 +107,8 @@ static bool party_is_modifier(const sentence *sn, size_t i)
         return false;
     const unit *n = &sn->u[i + 1];
     if (n->punct || n->party >= 0 || unit_is_prep(sn, i + 1) || is_conj(sn, i + 1) ||
-        unit_is(sn, i + 1, "'s") || (sn->tv->toks[n->t0].flags & TF_CAP))
+        unit_is(sn, i + 1, "'s") || (sn->tv->toks[n->t0].flags & TF_CAP) ||
+        is_time_word(sn, i + 1)) /* "helped Ukraine last spring" */
         return false;
     /* an adjective before a word ("South Korean report") describes it; a
      * name before a plain word may be its subject ("Russia said") */
@@ -223,7 +224,7 @@ void find_subject(const xdoc *x, const sentence *sn, size_t from, size_t lo,
             f->subj_u = i;
             return;
         }
-        if (is_pronoun(sn, i) || (unit_is(sn, i, "regime") && i > lo && unit_is(sn, i - 1, "the"))) {
+        if (is_pronoun(sn, i) || (is_state_noun(sn, i) && i > lo && unit_is(sn, i - 1, "the"))) {
             if (i > lo && unit_is_prep(sn, i - 1) && i + 1 != from)
                 continue;
             int16_t p = subject_pronoun(x, sn, i);
@@ -276,10 +277,13 @@ bool pp_parties(const sentence *sn, size_t lo, size_t hi, const char *prep, plis
                 coordinated(sn, k, i + 1, hi, out);
                 return true;
             }
+            /* "to the conflicting parties in Sudan": a place in the
+             * phrase is no party to it; "to the government of Ukraine" is */
             if (u->has_weapon || u->has_verb || u->has_noun || (u->punct && u->punct != ',') ||
                 unit_is(sn, k, "its") || unit_is(sn, k, "their") || unit_is(sn, k, "his") ||
                 unit_is(sn, k, "and") || unit_is(sn, k, "as") || unit_is(sn, k, "when") ||
-                unit_is(sn, k, "after") || unit_is(sn, k, "because") || is_be(sn, k))
+                unit_is(sn, k, "after") || unit_is(sn, k, "because") || is_be(sn, k) ||
+                (unit_is_prep(sn, k) && !unit_is(sn, k, "of") && !unit_is(sn, k, "like")))
                 break;
             skipped++;
         }
@@ -298,7 +302,12 @@ size_t region_wps(const sentence *sn, size_t lo, size_t hi, size_t *out, size_t 
         /* "missiles that Moscow's troops launch": a relative clause with
          * a subject of its own is no longer the object */
         if (n > 0 && i + 1 < hi && (unit_is(sn, i, "that") || unit_is(sn, i, "which")) &&
-            (sn->u[i + 1].party >= 0 || is_pronoun(sn, i + 1)))
+            (sn->u[i + 1].party >= 0 || is_pronoun(sn, i + 1) || is_be(sn, i + 1) ||
+             unit_is(sn, i + 1, "has") || unit_is(sn, i + 1, "have") || unit_is(sn, i + 1, "had")))
+            break;
+        /* "components for the construction of the Eurofighter": what is
+         * built with the goods is not among them */
+        if (unit_cue(sn, i, CUE_PURPOSE) && i + 1 < hi && unit_is(sn, i + 1, "of"))
             break;
         if (u->wp >= 0) {
             if (comma && gap > 5)
@@ -307,7 +316,7 @@ size_t region_wps(const sentence *sn, size_t lo, size_t hi, size_t *out, size_t 
              * the goods is not among them */
             size_t b = i;
             while (b > lo && (unit_is_det(sn, b - 1) || plain_modifier(sn, b - 1) ||
-                              sn->u[b - 1].party >= 0))
+                              sn->u[b - 1].party >= 0 || unit_cue(sn, b - 1, CUE_MILITARY)))
                 b--;
             if (b > lo && (unit_is(sn, b - 1, "aboard") || unit_is(sn, b - 1, "onboard") ||
                            unit_is(sn, b - 1, "via") ||
@@ -437,9 +446,10 @@ int16_t other_party(const sentence *sn, const plist *exclude)
     int16_t found = -1;
     for (size_t i = 0; i < sn->nu; i++) {
         const unit *u = &sn->u[i];
+        /* "to counter Russia's superiority": an owner of something else */
         if (u->party < 0 || u->made || party_is_speaker(sn, i) || party_is_place(sn, i) ||
             party_is_origin(sn, i) || party_is_modifier(sn, i) || party_acts(sn, i) ||
-            party_governed(sn, i))
+            party_governed(sn, i) || (i + 1 < sn->nu && unit_is(sn, i + 1, "'s")))
             continue;
         bool ex = false;
         for (size_t e = 0; e < exclude->n; e++)

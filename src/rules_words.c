@@ -78,6 +78,25 @@ bool plain_modifier(const sentence *sn, size_t i)
            !unit_is(sn, i, "had") && !unit_is(sn, i, "that") && !unit_is(sn, i, "which");
 }
 
+/* "last", "next", "ago": words that start or end a time expression. */
+bool is_time_word(const sentence *sn, size_t i)
+{
+    static const char *const list[] = {"last", "next", "this", "early", "late", "earlier",
+                                       "later", "ago", "yesterday", "today", "tomorrow",
+                                       "recently", NULL};
+    for (const char *const *w = list; *w; w++)
+        if (unit_is(sn, i, *w))
+            return true;
+    return false;
+}
+
+/* "the regime", "the country": a short reference to a state. */
+bool is_state_noun(const sentence *sn, size_t i)
+{
+    return unit_is(sn, i, "regime") || unit_is(sn, i, "country") || unit_is(sn, i, "nation") ||
+           unit_is(sn, i, "kingdom");
+}
+
 /* Whether unit I of SN lies in one of the time expressions TX[0..N):
  * "on Friday", "in October" date the saying; they are not its sayer. */
 bool in_timex(const sentence *sn, size_t i, const at_timex *tx, size_t n)

@@ -320,6 +320,29 @@ static const xcase general[] = {
     {"Sudan's army attacked the city with drones supplied by Iran.",
      "IRN>SDN drone delivered claimed; IRN>SDN drone used claimed", NULL},
     {"Mali struck a deal with Turkey for armed drones.", "", NULL}, /* direction unsaid */
+    /* approvals, orders, deals, what is not yet */
+    {"The State Department approved a possible $300 million sale of howitzers to Jordan.",
+     "USA>JOR artillery agreed claimed", NULL},
+    {"Kenya had already approved the handover of old rifles to Uganda.",
+     "KEN>UGA small_arms intent claimed", NULL},
+    {"Any Turkish drone shipments to Eritrea risk angering Ethiopia.",
+     "TUR>ERI drone delivered hypothetical", NULL},
+    {"Hanwha secured an order from Romania for 54 K9 howitzers.",
+     "KOR>ROU artillery agreed claimed", NULL},
+    {"Serbia signed a deal with China in 2019 to buy air defence systems.",
+     "CHN>SRB air_defense agreed claimed", NULL},
+    {"Chile signed a contract with Spain for the sale of patrol boats.", "", NULL},
+    {"Slovakia will keep its jets until Hungary receives new fighter jets from Sweden.",
+     "SWE>HUN aircraft intent claimed", NULL},
+    {"Germany supplies components to Spain for the construction of the Eurofighter jets.",
+     "DEU>ESP components delivered claimed", NULL},
+    /* goods a party holds from another */
+    {"Syria's Iran-provided air defence system was hit.", "IRN>SYR air_defense delivered claimed",
+     NULL},
+    {"The Bolivian army paraded its new armoured vehicles bought from China.",
+     "CHN>BOL armored_vehicle delivered claimed", NULL},
+    {"Iraq received around 50 missiles, including Kornet anti-tank missiles, from Russia.",
+     "RUS>IRQ anti_tank_missile delivered claimed", NULL},
     /* not a use: a ship's launch */
     {"Pakistan held a launching ceremony for a Chinese-built submarine.", "", NULL},
 };
