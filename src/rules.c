@@ -11,6 +11,26 @@
 
 #include "rules_int.h"
 
+/* A word that can head a noun phrase and has no sense of its own:
+ * "client", "Control", "figures" (a plain modifier, or a capitalized
+ * word of a name that is no party). */
+static bool plain_noun(const sentence *sn, size_t i)
+{
+    const unit *u = &sn->u[i];
+    const at_token *t = &sn->tv->toks[u->t0];
+    if (plain_modifier(sn, i)) {
+        /* "deliveries earmarked for", "sales approving": participles
+         * after the noun, not nouns */
+        const char *n = text_norm(sn->tv, u->t0);
+        size_t len = t->nlen;
+        bool participle = (len > 3 && n[len - 2] == 'e' && n[len - 1] == 'd') ||
+                          (len > 4 && n[len - 3] == 'i' && n[len - 2] == 'n' && n[len - 1] == 'g');
+        return !is_adverb(sn, i) && !participle;
+    }
+    return (t->flags & TF_CAP) && t->kind == TK_WORD && u->t1 == u->t0 + 1 && u->party < 0 &&
+           !u->has_verb && !u->has_noun && !u->has_weapon && !u->cues;
+}
+
 static bool is_trigger(const sentence *sn, size_t i, bool *noun)
 {
     const unit *u = &sn->u[i];
@@ -24,6 +44,11 @@ static bool is_trigger(const sentence *sn, size_t i, bool *noun)
                     (i >= 2 && unit_is_det(sn, i - 2) && is_adverb(sn, i - 1)) ||
                     (i >= 2 && unit_is_det(sn, i - 2) && unit_cue(sn, i - 1, CUE_REPORT));
     if (u->has_noun && (noun_ctx || !u->has_verb)) {
+        /* "export client", "the Arms Export Control Act", "sales figures":
+         * a transfer noun that modifies the noun after it is no transfer */
+        if (u->t1 == u->t0 + 1 && i + 1 < sn->nu && plain_noun(sn, i + 1) &&
+            !(i + 2 < sn->nu && (unit_is(sn, i + 2, "of") || unit_is(sn, i + 2, "to"))))
+            return false;
         *noun = true;
         return true;
     }
@@ -35,6 +60,11 @@ static bool is_trigger(const sentence *sn, size_t i, bool *noun)
         !unit_is_det(sn, i + 2) && sn->u[i + 2].wp < 0 && !is_pronoun(sn, i + 2))
         return false;
     if (u->verb.b == VF_BASE && i > 0 && unit_is_det(sn, i - 1))
+        return false;
+    /* "arms": a verb only with an object after it ("arms the Houthis"),
+     * else the weapons of "arms company", "arms sales" */
+    if (u->has_weapon && !(i + 1 < sn->nu && (sn->u[i + 1].party >= 0 || is_pronoun(sn, i + 1) ||
+                                             unit_is_det(sn, i + 1))))
         return false;
     /* "help counter", "helped build": help with an action, not goods */
     if ((text_is(sn->tv, u->t0, "help") || text_is(sn->tv, u->t0, "helped") ||
@@ -150,6 +180,7 @@ static size_t cue_verb_of(const sentence *sn, size_t t, size_t lo, plist *with)
                       unit_is(sn, k - 1, "million") || unit_is(sn, k - 1, "in") ||
                       unit_is(sn, k - 1, "worth") || unit_is(sn, k - 1, "on") ||
                       unit_is(sn, k - 1, "for") || unit_cue(sn, k - 1, CUE_HYP) ||
+                      plain_modifier(sn, k - 1) || /* "approved two possible arms sales" */
                       unit_is(sn, k - 1, "over") || unit_is(sn, k - 1, "about") ||
                       is_adverb(sn, k - 1);
         if (!filler)
@@ -289,8 +320,10 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
         e.fact = AT_FACT_HYPOTHETICAL;
     else
         e.fact = AT_FACT_CLAIMED;
-    if (e.fact == AT_FACT_NEGATED && f.stage == AT_STAGE_INTENT)
-        f.stage = AT_STAGE_DELIVERED; /* "will not send", "refused to sell" */
+    /* "will not send", "refused to sell": a refusal; but a denied request
+     * ("denied it turned to Moscow for") stays a request */
+    if (e.fact == AT_FACT_NEGATED && f.stage == AT_STAGE_INTENT && v->stage != AT_STAGE_INTENT)
+        f.stage = AT_STAGE_DELIVERED;
     if (e.fact == AT_FACT_HYPOTHETICAL && f.frame == F_USE)
         return t;
 

@@ -166,9 +166,20 @@ static bool approval_formula(const sentence *sn, size_t i, const frame *f)
 {
     size_t k = i;
     while (k > f->lo && (unit_is_det(sn, k - 1) || unit_is(sn, k - 1, "for") ||
-                         unit_is(sn, k - 1, "of")))
+                         unit_is(sn, k - 1, "of") || plain_modifier(sn, k - 1) ||
+                         sn->tv->toks[sn->u[k - 1].t0].kind == TK_NUM))
         k--;
-    return k > f->lo && unit_cue(sn, k - 1, CUE_AGREED) && f->t > i && f->t - i <= 7;
+    if (k == f->lo || !unit_cue(sn, k - 1, CUE_AGREED))
+        return false;
+    /* the possible thing is the sale or deal that follows */
+    for (size_t j = i + 1; j < f->hi && j < i + 7; j++) {
+        const unit *u = &sn->u[j];
+        if (u->has_noun && (u->noun.a == F_GIVE_N || u->noun.a == F_GET_N || u->noun.a == F_DEAL_N))
+            return true;
+        if (u->has_verb || (u->punct && u->punct != '$'))
+            return false;
+    }
+    return false;
 }
 
 bool hypothetical(const sentence *sn, const frame *f)

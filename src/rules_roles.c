@@ -214,11 +214,15 @@ void find_subject(const xdoc *x, const sentence *sn, size_t from, size_t lo,
         if (u->party >= 0) {
             if (party_is_origin(sn, i))
                 continue;
-            bool governed = i > lo && unit_is_prep(sn, i - 1) && !unit_is(sn, i - 1, "'s");
-            /* "of Russia seeking", "for Iran to start supplying" */
+            size_t b = i;
+            while (b > lo && unit_is(sn, b - 1, "the"))
+                b--;
+            bool governed = b > lo && unit_is_prep(sn, b - 1) && !unit_is(sn, b - 1, "'s");
+            /* "of Russia seeking", "for Iran to start supplying"; but "a
+             * deal with the United Kingdom to buy" is the subject's deal */
             bool adjacent = i + 1 == from || (i + 1 < sn->nu && unit_is(sn, i + 1, "to")) ||
                             (i + 1 < sn->nu && unit_is(sn, i + 1, "'s"));
-            if (governed && !adjacent)
+            if (governed && (!adjacent || unit_is(sn, b - 1, "with")))
                 continue;
             coordinated(sn, i, lo, from, &f->subj);
             f->subj_u = i;
