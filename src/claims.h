@@ -27,6 +27,21 @@ typedef struct {
     uint32_t mentions;
 } xclaim;
 
+/* A counted weapon phrase ("88 vehicles", "more than 2,100 rifles") and
+ * the parties its sentence names: a claim that no mention counts takes
+ * the count of such a phrase of its category about one of its parties. */
+#define QM_PARTIES 6
+typedef struct {
+    uint8_t cat;
+    uint16_t sys;
+    bool has_qty, has_date;
+    at_quantity qty;
+    at_ymd date;
+    at_slice date_text;
+    int16_t party[QM_PARTIES];
+    uint8_t nparty;
+} qmention;
+
 typedef struct {
     const at_dict *d;
     const at_doc *doc;
@@ -42,6 +57,10 @@ typedef struct {
     int16_t wp_supplier[SENT_MAX_WPS]; /* who supplied each weapon phrase of
                                           the current sentence, or -1 */
     size_t military_sents; /* sentences with military words of their own */
+    qmention *q;           /* counted or dated weapon phrases of the document */
+    at_timex sent_dates[8]; /* the event dates of the sentence just read */
+    size_t nsent_dates;
+    size_t nq, capq;
     bool has_claim;        /* a claim with both parties was found */
     at_status err;
 } xdoc;
@@ -53,6 +72,10 @@ void xdoc_add(xdoc *x, const xclaim *c);
 /* The document's date (metadata, else a dateline), or NULL. Looked up on
  * first use: most documents never need it. */
 const at_ymd *xdoc_date(xdoc *x);
+
+/* Note the counted or dated weapon phrases of SN (see qmention); DATES
+ * are the time expressions that may date an event in SN. */
+void xdoc_note_counts(xdoc *x, const sentence *sn, const at_timex *dates, size_t ndates);
 
 /* Read the claims of sentence SN into X. */
 void rules_apply(xdoc *x, sentence *sn);

@@ -33,6 +33,79 @@ void xdoc_add(xdoc *x, const xclaim *c)
     x->c[x->n++] = *c;
 }
 
+void xdoc_note_counts(xdoc *x, const sentence *sn, const at_timex *dates, size_t ndates)
+{
+    for (size_t w = 0; w < sn->nwp; w++) {
+        const wphrase *p = &sn->wp[w];
+        /* a date in the phrase's clause */
+        const at_timex *t = NULL;
+        for (size_t k = 0; k < ndates && !t; k++)
+            if (dates[k].first < sn->tv->ntok) {
+                size_t u = 0;
+                while (u < sn->nu && sn->u[u].t1 <= dates[k].first)
+                    u++;
+                if (u < sn->nu && sn->u[u].clause == sn->u[p->u0].clause)
+                    t = &dates[k];
+            }
+        bool counted = p->has_qty && !p->ref && !p->qty.unit[0];
+        if (!counted && !t)
+            continue;
+        if (x->nq == x->capq) {
+            size_t cap = x->capq ? x->capq * 2 : 16;
+            qmention *q = realloc(x->q, cap * sizeof *q);
+            if (!q) {
+                x->err = AT_ENOMEM;
+                return;
+            }
+            x->q = q;
+            x->capq = cap;
+        }
+        qmention *m = &x->q[x->nq++];
+        *m = (qmention){.cat = p->cat, .sys = p->sys, .has_qty = counted, .qty = p->qty};
+        if (t) {
+            m->has_date = true;
+            m->date = t->start;
+            m->date_text.ptr = sn->tv->text + sn->tv->toks[t->first].start;
+            m->date_text.len = sn->tv->toks[t->last - 1].end - sn->tv->toks[t->first].start;
+        }
+        for (size_t i = 0; i < sn->nu && m->nparty < QM_PARTIES; i++)
+            if (sn->u[i].party >= 0)
+                m->party[m->nparty++] = sn->u[i].party;
+    }
+}
+
+/* A claim that no mention counts (or dates) takes the first count (date)
+ * the document gives for goods of its category and system in a sentence
+ * that names one of its parties: "88 vehicles in all", "Denmark would
+ * donate a total of 19", "the missile hit Kharkiv on January 2". */
+static void fill_counts(xdoc *x, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        xclaim *c = &x->c[i];
+        if ((c->has_qty && c->has_date) || c->sup < 0 || c->rec < 0)
+            continue;
+        for (size_t k = 0; k < x->nq; k++) {
+            const qmention *m = &x->q[k];
+            if (m->cat != c->cat || (c->sys && m->sys && c->sys != m->sys))
+                continue;
+            bool named = false;
+            for (size_t p = 0; p < m->nparty; p++)
+                named |= m->party[p] == c->sup || m->party[p] == c->rec;
+            if (!named)
+                continue;
+            if (!c->has_qty && m->has_qty) {
+                c->has_qty = true;
+                c->qty = m->qty;
+            }
+            if (!c->has_date && m->has_date) {
+                c->has_date = true;
+                c->date = m->date;
+                c->date_text = m->date_text;
+            }
+        }
+    }
+}
+
 const at_ymd *xdoc_date(xdoc *x)
 {
     if (!x->date_done) {
@@ -246,6 +319,8 @@ struct at_extractor {
     at_textview tv;
     xclaim *c;
     size_t cap;
+    qmention *q;
+    size_t capq;
     sentence sn;
 };
 
@@ -263,6 +338,7 @@ void at_extractor_free(at_extractor *ex)
         return;
     text_free(&ex->tv);
     free(ex->c);
+    free(ex->q);
     free(ex);
 }
 
@@ -288,7 +364,7 @@ at_status at_extractor_run(at_extractor *ex, const at_doc *doc, at_emit_fn fn, v
 {
     const at_dict *d = ex->d;
     xdoc x = {.d = d, .doc = doc, .last_subject = -1, .last_person = -1, .sayer = -1,
-              .tv = ex->tv, .c = ex->c, .cap = ex->cap};
+              .tv = ex->tv, .c = ex->c, .cap = ex->cap, .q = ex->q, .capq = ex->capq};
     at_status rc = AT_OK;
     sentence *sn = &ex->sn;
     size_t base = 0; /* sentences read in earlier windows */
@@ -307,6 +383,7 @@ at_status at_extractor_run(at_extractor *ex, const at_doc *doc, at_emit_fn fn, v
             x.military_sents += sn->own_military;
             size_t before = x.n;
             rules_apply(&x, sn);
+            xdoc_note_counts(&x, sn, x.sent_dates, x.nsent_dates);
             for (size_t i = before; i < x.n && !x.has_claim; i++)
                 x.has_claim = x.c[i].sup >= 0 && x.c[i].rec >= 0;
             rc = x.err;
@@ -318,6 +395,7 @@ at_status at_extractor_run(at_extractor *ex, const at_doc *doc, at_emit_fn fn, v
         settle_directions(&x);
         fill_from_context(&x);
         size_t n = merge(&x);
+        fill_counts(&x, n);
         for (size_t i = 0; i < n; i++) {
             at_claim c;
             fill_claim(&x, &x.c[i], &c);
@@ -337,6 +415,8 @@ at_status at_extractor_run(at_extractor *ex, const at_doc *doc, at_emit_fn fn, v
     /* keep the grown buffers for the next document */
     ex->tv = x.tv;
     ex->c = x.c;
+    ex->q = x.q;
+    ex->capq = x.capq;
     ex->cap = x.cap;
     return rc;
 }

@@ -895,6 +895,7 @@ void rules_apply(xdoc *x, sentence *sn)
     for (size_t i = 0; i < sn->nu; i++)
         if (sn->u[i].party >= 0 && sn->u[i].pkind == PK_PERSON)
             x->last_person = sn->u[i].party;
+    x->nsent_dates = 0;
     if (sn->question || sn->nu == 0)
         return;
     bool any = false;
@@ -903,12 +904,18 @@ void rules_apply(xdoc *x, sentence *sn)
             (sn->u[i].wp >= 0 && (sn->wp[sn->u[i].wp].joint ||
                                   sn->wp[sn->u[i].wp].origin_kind == O_SUPPLIED)))
             any = true;
+    /* a sentence of weapons without a transfer word may still date or
+     * count them for claims told elsewhere (extract.c, fill_counts) */
+    if (!any && sn->nwp == 0)
+        return;
+    sent_info si;
+    read_info(x, sn, &si);
+    memcpy(x->sent_dates, si.tx, si.ntx * sizeof *si.tx);
+    x->nsent_dates = si.ntx;
     if (!any)
         return;
     reduced_relatives(sn);
     refine_including(sn);
-    sent_info si;
-    read_info(x, sn, &si);
     x->sayer = si.has_src ? si.actor : -1;
     for (size_t w = 0; w < SENT_MAX_WPS; w++)
         x->wp_supplier[w] = -1;

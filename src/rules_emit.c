@@ -52,7 +52,7 @@ void emit(const emit_ctx *e, int16_t sup, int16_t rec, const wphrase *w,
         c.has_qty = true;
         c.qty = w->qty;
     }
-    const at_timex *tx = e->f ? pick_date(e->sn, e->si, e->f) : NULL;
+    const at_timex *tx = e->f ? pick_date(e->sn, e->si, e->f, stage) : NULL;
     if (tx) {
         c.has_date = true;
         c.date = tx->start;

@@ -106,7 +106,7 @@ void read_info(xdoc *x, const sentence *sn, sent_info *si)
     } else if (assess != NONE) {
         si->has_src = name_before(sn, assess, all, n, &si->src, &si->actor);
     }
-    si->ntx = 0;
+    si->ntx = si->nsay = 0;
     for (size_t k = 0; k < n; k++) {
         bool saying = false;
         for (size_t i = 0; i < sn->nu; i++) {
@@ -119,10 +119,18 @@ void read_info(xdoc *x, const sentence *sn, sent_info *si)
         }
         if (!saying)
             si->tx[si->ntx++] = all[k];
+        else
+            si->say[si->nsay++] = all[k];
     }
 }
 
-const at_timex *pick_date(const sentence *sn, const sent_info *si, const frame *f)
+/* The event's date: a time expression in the trigger's clause after it,
+ * else the last one before it from its subject on. An intent or a deal is
+ * dated by its announcement when the clause gives no other time
+ * (spec/claims.md section 1): "will send two systems, the minister said
+ * on Friday". */
+const at_timex *pick_date(const sentence *sn, const sent_info *si, const frame *f,
+                          uint8_t stage)
 {
     uint32_t t_tok = sn->u[f->t].t0;
     uint32_t lo_tok = sn->u[f->subj_u != NONE && f->subj_u < f->t ? f->subj_u : f->chain_lo].t0;
@@ -140,5 +148,10 @@ const at_timex *pick_date(const sentence *sn, const sent_info *si, const frame *
     for (size_t k = 0; k < si->ntx; k++)
         if (si->tx[k].first >= lo_tok && si->tx[k].first < t_tok)
             best = &si->tx[k];
-    return best;
+    if (best || (stage != AT_STAGE_INTENT && stage != AT_STAGE_AGREED))
+        return best;
+    for (size_t k = 0; k < si->ntx; k++)
+        if (si->tx[k].first >= hi_tok)
+            return &si->tx[k];
+    return si->nsay ? &si->say[0] : NULL;
 }

@@ -42,8 +42,10 @@ typedef struct {
     bool has_src;
     at_slice src;
     int16_t actor;
-    at_timex tx[8];
+    at_timex tx[8];        /* time expressions that may date an event */
     size_t ntx;
+    at_timex say[8];       /* those that date the saying ("said Thursday") */
+    size_t nsay;
 } sent_info;
 
 /* Where claims go and what they share while one frame emits them. */
@@ -106,7 +108,8 @@ bool noun_future(const sentence *sn, const frame *f);
 
 /* rules_info.c */
 void read_info(xdoc *x, const sentence *sn, sent_info *si);
-const at_timex *pick_date(const sentence *sn, const sent_info *si, const frame *f);
+const at_timex *pick_date(const sentence *sn, const sent_info *si, const frame *f,
+                          uint8_t stage);
 
 /* rules_emit.c */
 void emit(const emit_ctx *e, int16_t sup, int16_t rec, const wphrase *w,

@@ -189,6 +189,17 @@ static const xcase refs[] = {
      "ITA>UKR air_defense delivered claimed", "ITA>UKR air_defense delivered claimed|system=IRIS-T|qty=10,20|date="},
     {"Poland delivered hundreds of thousands of rounds of ammunition to Ukraine.",
      "POL>UKR ammunition delivered claimed", NULL},
+    /* a count or date given in a sentence that states no transfer */
+    {"Germany will give Ukraine Leopard 2 tanks. The first 14 Leopard 2 tanks for Ukraine come "
+     "from army stocks.",
+     "DEU>UKR armored_vehicle intent claimed",
+     "DEU>UKR armored_vehicle intent claimed|system=Leopard 2|qty=14,14|date="},
+    {"Chile has supplied howitzers to Peru. The howitzers reached Peru in March.",
+     "CHL>PER artillery delivered claimed",
+     "CHL>PER artillery delivered claimed|system=|qty=|date=2024-03"},
+    {"Norway will send two NASAMS systems to Ukraine, the minister said on Friday.",
+     "NOR>UKR air_defense intent claimed",
+     "NOR>UKR air_defense intent claimed|system=NASAMS|qty=2,2|date=2024-06-14"},
 };
 
 /* MARK: - Dates */
