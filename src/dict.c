@@ -55,9 +55,9 @@ struct at_dict {
 
 static const char *const party_kinds[] = {"name", "adj", "capital", "gov",
                                           "person", "company", "group", "none"};
-static const char *const frames[] = {"give",   "get",    "use",    "arrive", "use_with",
-                                     "give_n", "get_n",  "deal_n", "talk_n", "use_n",
-                                     "supplier_n"};
+static const char *const frames[] = {"give",   "get",    "use",    "arrive",     "use_with",
+                                     "train",  "seize",  "give_n", "get_n",      "deal_n",
+                                     "talk_n", "use_n",  "supplier_n", "buyer_n"};
 static const char *const cues[CUE_COUNT] = {
     "", "neg", "deny", "hyp", "cond", "intent", "negotiating", "agreed",
     "control", "will", "report", "assess", "made", "supplied", "return",
@@ -268,8 +268,10 @@ static bool add_phrase(at_dict *d, const char *phrase, sense s)
                        s.a == AT_CAT_SMALL_ARMS); /* sentence.c: governed_weak */
     uint64_t start = (n >= 2 ? text_hash_next(d->tv.toks[0].hash, d->tv.toks[1].hash)
                              : d->tv.toks[0].hash) ^ start_salt(s.caserule);
+    /* training names no goods: its verbs flag a sentence themselves */
+    bool goodsless = s.type == S_VERB && s.a == F_TRAIN;
     if ((s.type == S_WEAPON && s.b == W_STRONG && s.a != AT_CAT_ECONOMIC) || governable ||
-        (s.type == S_CUE && (s.a == CUE_DENY || s.a == CUE_MILITARY)))
+        goodsless || (s.type == S_CUE && (s.a == CUE_DENY || s.a == CUE_MILITARY)))
         if (!add_start(d, start))
             return false;
     if (s.type == S_WEAPON && s.b == W_WEAK && s.a != AT_CAT_ECONOMIC && !governable &&

@@ -26,12 +26,15 @@ enum frame {
     F_USE,     /* user (recipient) = subject; supplier from the weapon */
     F_ARRIVE,  /* the goods are the subject: "Z arrived in Y from X" */
     F_USE_WITH, /* a use whose weapons follow "with": "attacked X with Z" */
+    F_TRAIN,   /* training given: "Norway will train Ukrainian pilots" */
+    F_SEIZE,   /* a seizure: the goods' origin sent them where they were bound */
     F_GIVE_N,  /* nominal of giving: transfer, delivery, supply, sale */
     F_GET_N,   /* nominal of getting: purchase, acquisition, access */
     F_DEAL_N,  /* a deal, contract, agreement, order */
     F_TALK_N,  /* negotiations, talks */
     F_USE_N,   /* nominal of use: "X's use of Z", "attacks with Z" */
-    F_SUPPLIER_N /* who supplies: "Russia's main supplier of Z" */
+    F_SUPPLIER_N, /* who supplies: "Russia's main supplier of Z" */
+    F_BUYER_N  /* who buys: "Armenia is a major buyer of Indian weapons" */
 };
 
 enum verb_form { VF_BASE, VF_PART, VF_ING };

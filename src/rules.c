@@ -155,6 +155,36 @@ static void object_region(const sentence *sn, frame *f)
     }
 }
 
+/* Who the noun phrase headed by T is said to be: "Belarus has become
+ * Russia's main supplier", "Armenia is one of the largest buyers",
+ * "Iran, a key supplier of". Empty when the phrase is no predicate. */
+static void predicate_subject(const xdoc *x, const sentence *sn, const frame *f, plist *out)
+{
+    size_t k = np_start(sn, f->t, f->lo);
+    /* "one of the largest buyers", "among the main suppliers" */
+    if (k > f->lo + 1 && unit_is(sn, k - 1, "of") && unit_is(sn, k - 2, "one"))
+        k -= 2;
+    else if (k > f->lo && unit_is(sn, k - 1, "among"))
+        k--;
+    if (k > f->lo && sn->u[k - 1].punct == ',' && k >= f->lo + 2 && sn->u[k - 2].party >= 0) {
+        plist_add(out, sn->u[k - 2].party);
+    } else if (k > f->lo && (is_be(sn, k - 1) || unit_is(sn, k - 1, "as") ||
+                             unit_is(sn, k - 1, "become") || unit_is(sn, k - 1, "became") ||
+                             unit_is(sn, k - 1, "remains") || unit_is(sn, k - 1, "remained"))) {
+        frame g = *f;
+        g.subj.n = 0;
+        find_subject(x, sn, k - 1, f->lo, &g);
+        *out = g.subj;
+    }
+}
+
+/* A transfer word that names no goods: training (a technology claim
+ * when the sentence is military: "will train Ukrainian soldiers"). */
+static bool goodsless(const sentence *sn, size_t i)
+{
+    return sn->u[i].has_verb && sn->u[i].verb.a == F_TRAIN;
+}
+
 /* Transfer noun T names a sale or purchase, not a handover. */
 static bool commercial(const sentence *sn, size_t t)
 {
@@ -584,22 +614,65 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
         noun_owner(sn, t, f.lo, &rec);
         if (rec.n == 0 && !pp_parties(sn, t + 1, f.obj_hi, "to", &rec))
             pp_parties(sn, t + 1, f.obj_hi, "for", &rec);
+        if (rec.n == 0)
+            pp_parties(sn, t + 1, f.obj_hi, "of", &rec); /* "suppliers of Myanmar's army" */
         if (t > 0 && sn->u[t - 1].wp >= 0 && nw < 16)
             wps[nw++] = (size_t)sn->u[t - 1].wp;
-        size_t k = np_start(sn, t, f.lo);
-        if (k > f.lo && sn->u[k - 1].punct == ',' && k >= f.lo + 2 && sn->u[k - 2].party >= 0) {
-            plist_add(&sup, sn->u[k - 2].party);
-        } else if (k > f.lo && (is_be(sn, k - 1) || unit_is(sn, k - 1, "as") ||
-                                unit_is(sn, k - 1, "become") || unit_is(sn, k - 1, "became") ||
-                                unit_is(sn, k - 1, "remains") || unit_is(sn, k - 1, "remained"))) {
-            frame g = f;
-            g.subj.n = 0;
-            find_subject(x, sn, k - 1, f.lo, &g);
-            sup = g.subj;
-        }
+        predicate_subject(x, sn, &f, &sup);
         if (sup.n == 0 || rec.n == 0)
             return t;
         break;
+    }
+    case F_BUYER_N: {
+        /* "Armenia is one of the largest buyers of Indian weapons",
+         * "Egypt, Russia's biggest customer" */
+        noun_owner(sn, t, f.lo, &sup);
+        if (sup.n == 0)
+            pp_parties(sn, t + 1, f.obj_hi, "from", &sup);
+        if (t > 0 && sn->u[t - 1].wp >= 0 && nw < 16)
+            wps[nw++] = (size_t)sn->u[t - 1].wp;
+        predicate_subject(x, sn, &f, &rec);
+        if (rec.n == 0 || nw == 0)
+            return t;
+        fill = FILL_ORIGIN;
+        break;
+    }
+    case F_SEIZE: {
+        /* "seized Haiti-bound weapons", "intercepted a shipment of Iranian
+         * missiles bound for the Houthis": from the goods' origin to
+         * where they were headed (spec/claims.md section 4) */
+        if (f.passive) {
+            size_t w = left_wp(sn, &f);
+            if (w != NONE)
+                nw = with_list(sn, w, wps, 0, 16);
+        }
+        pp_parties(sn, t + 1, f.hi, "from", &sup);
+        phrase_dests(sn, wps, nw, &rec);
+        if (rec.n == 0 && !pp_parties(sn, t + 1, f.hi, "for", &rec))
+            pp_parties(sn, t + 1, f.hi, "to", &rec);
+        if (rec.n == 0)
+            return f.objnoun != NONE ? f.objnoun + 1 : t;
+        fill = FILL_ORIGIN;
+        f.stage = AT_STAGE_DELIVERED;
+        break;
+    }
+    case F_TRAIN: {
+        /* "Norway will train Ukrainian pilots": training is technology
+         * (spec/claims.md section 3), the trainees' side receives it */
+        if (f.passive)
+            return t;
+        sup = f.subj;
+        size_t i = t + 1;
+        while (i < f.hi && (unit_is_det(sn, i) || is_adverb(sn, i)))
+            i++;
+        if (i < f.hi && sn->u[i].party >= 0 && !sn->u[i].made)
+            plist_add(&rec, sn->u[i].party);
+        if (sup.n == 0 || rec.n == 0)
+            return t;
+        for (size_t a = 0; a < sup.n; a++)
+            for (size_t b = 0; b < rec.n; b++)
+                emit(&e, sup.p[a], rec.p[b], NULL, AT_CAT_TECHNOLOGY, 0, f.stage, false);
+        return t;
     }
     case F_DEAL_N:
     case F_TALK_N: {
@@ -901,6 +974,7 @@ void rules_apply(xdoc *x, sentence *sn)
     bool any = false;
     for (size_t i = 0; i < sn->nu; i++)
         if (unit_cue(sn, i, CUE_DENY) || (sn->nwp && (sn->u[i].has_verb || sn->u[i].has_noun)) ||
+            (sn->military && goodsless(sn, i)) ||
             (sn->u[i].wp >= 0 && (sn->wp[sn->u[i].wp].joint ||
                                   sn->wp[sn->u[i].wp].origin_kind == O_SUPPLIED)))
             any = true;
@@ -922,8 +996,8 @@ void rules_apply(xdoc *x, sentence *sn)
     size_t skip = 0;
     for (size_t i = 0; i < sn->nu; i++) {
         bool noun;
-        if (i >= skip && sn->nwp && (sn->u[i].has_verb || sn->u[i].has_noun) &&
-            is_trigger(sn, i, &noun))
+        if (i >= skip && (sn->nwp || (sn->military && goodsless(sn, i))) &&
+            (sn->u[i].has_verb || sn->u[i].has_noun) && is_trigger(sn, i, &noun))
             skip = apply_frame(x, sn, &si, i, noun);
         if (unit_cue(sn, i, CUE_DENY))
             apply_denial(x, sn, &si, i);

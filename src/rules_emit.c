@@ -245,7 +245,8 @@ void pronoun_object(const emit_ctx *e, const plist *sup, const plist *rec)
         const xclaim *a = &x->c[k - 1];
         if (a->sent + 1 < sn->gsent)
             return;
-        if (a->sup < 0 || a->rec < 0 || a->amb || a->cat == AT_CAT_ECONOMIC ||
+        /* a supplier unknown yet may come from the document later */
+        if (a->rec < 0 || a->amb || a->cat == AT_CAT_ECONOMIC ||
             a->cat == AT_CAT_PERSONNEL)
             continue;
         int16_t s = a->sup, r = a->rec;

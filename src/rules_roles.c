@@ -228,7 +228,9 @@ void find_subject(const xdoc *x, const sentence *sn, size_t from, size_t lo,
             f->subj_u = i;
             return;
         }
-        if (is_pronoun(sn, i) || (is_state_noun(sn, i) && i > lo && unit_is(sn, i - 1, "the"))) {
+        if (is_pronoun(sn, i) ||
+            (is_state_noun(sn, i) && i > lo &&
+             (unit_is(sn, i - 1, "the") || unit_is(sn, i - 1, "that") || unit_is(sn, i - 1, "this")))) {
             if (i > lo && unit_is_prep(sn, i - 1) && i + 1 != from)
                 continue;
             int16_t p = subject_pronoun(x, sn, i);
@@ -391,7 +393,10 @@ void noun_owner(const sentence *sn, size_t t, size_t lo, plist *out)
         }
         if (unit_is_det(sn, k - 1) || unit_is(sn, k - 1, "'s"))
             det = true;
-        else if (!(u->wp >= 0 || unit_cue(sn, k - 1, CUE_REPORT) || unit_cue(sn, k - 1, CUE_SKIP) ||
+        else if (!(u->wp >= 0 || unit_cue(sn, k - 1, CUE_REPORT) ||
+                   (unit_cue(sn, k - 1, CUE_SKIP) && !is_be(sn, k - 1) &&
+                    !unit_is(sn, k - 1, "has") && !unit_is(sn, k - 1, "have") &&
+                    !unit_is(sn, k - 1, "had") && !unit_is(sn, k - 1, "to")) ||
                    is_adverb(sn, k - 1) || (!det && plain_modifier(sn, k - 1))))
             return;
     }
@@ -497,6 +502,8 @@ size_t relative_wps(const sentence *sn, const frame *f, size_t *wps, size_t nw)
     if (nw != 0 || f->subj_u == NONE || f->subj_u <= f->lo || f->subj_u > f->t)
         return nw;
     size_t k = f->subj_u - 1;
+    while (k > f->lo && unit_is_det(sn, k)) /* "which the Russians are using" */
+        k--;
     if (k > f->lo && (unit_is(sn, k, "that") || unit_is(sn, k, "which")))
         k--;
     if (k > f->lo && sn->u[k].punct == ',')

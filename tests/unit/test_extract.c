@@ -354,6 +354,17 @@ static const xcase general[] = {
      "CHN>BOL armored_vehicle delivered claimed", NULL},
     {"Iraq received around 50 missiles, including Kornet anti-tank missiles, from Russia.",
      "RUS>IRQ anti_tank_missile delivered claimed", NULL},
+    /* training, seizures, buyers and suppliers */
+    {"Norway will train Ukrainian soldiers to use the howitzers.",
+     "NOR>UKR technology intent claimed", NULL},
+    {"Norway will train Ukrainian pilots.", "", NULL}, /* no military context: could be airlines */
+    {"Police seized Haiti-bound rifles that had come from the United States.",
+     "USA>HTI small_arms delivered claimed", NULL},
+    {"Armenia is one of the largest buyers of Indian weapons.", "IND>ARM weapons delivered claimed",
+     NULL},
+    {"Russia and China are the main arms suppliers of Myanmar's military government.",
+     "CHN>MMR weapons delivered claimed; RUS>MMR weapons delivered claimed", NULL},
+    {"The coach trained Brazilian players for the cup.", "", NULL},
     /* not a use: a ship's launch */
     {"Pakistan held a launching ceremony for a Chinese-built submarine.", "", NULL},
 };
