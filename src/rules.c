@@ -925,6 +925,59 @@ static void refine_including(sentence *sn)
     }
 }
 
+/* "The equipment includes armoured vehicles, patrol boats and sniper
+ * rifles", "The package consists of ...": what a transfer the document
+ * told of just before contains, with that transfer's parties and stage. */
+static void definite_contents(xdoc *x, const sentence *sn, const sent_info *si)
+{
+    for (size_t v = 2; v + 1 < sn->nu; v++) {
+        if (!(text_is(sn->tv, sn->u[v].t0, "includes") || text_is(sn->tv, sn->u[v].t0, "included") ||
+              text_is(sn->tv, sn->u[v].t0, "include") || text_is(sn->tv, sn->u[v].t0, "comprises") ||
+              text_is(sn->tv, sn->u[v].t0, "comprised") ||
+              ((text_is(sn->tv, sn->u[v].t0, "consists") || text_is(sn->tv, sn->u[v].t0, "consisted")) &&
+               unit_is(sn, v + 1, "of"))))
+            continue;
+        /* the subject: "the" (this, these) + a generic weapon word or a
+         * transfer noun, right before the verb (or its auxiliary) */
+        size_t h = v;
+        if (h > 0 && (unit_cue(sn, h - 1, CUE_WILL) || is_be(sn, h - 1) || unit_is(sn, h - 1, "also")))
+            h--;
+        if (h == 0)
+            return;
+        const unit *head = &sn->u[h - 1];
+        bool generic = head->wp >= 0 && sn->wp[head->wp].cat == AT_CAT_WEAPONS;
+        bool xfer = head->has_noun && (head->noun.a == F_GIVE_N || head->noun.a == F_DEAL_N);
+        size_t d = h - 1;
+        while (d > 0 && (sn->u[d - 1].wp >= 0 || plain_modifier(sn, d - 1)))
+            d--;
+        if (!(generic || xfer) || d == 0 ||
+            !(unit_is(sn, d - 1, "the") || unit_is(sn, d - 1, "this") || unit_is(sn, d - 1, "these")))
+            return;
+        /* the transfer meant: the last one with both sides, within three
+         * sentences */
+        const xclaim *a = NULL;
+        for (size_t k = x->n; k > 0 && !a; k--) {
+            const xclaim *c = &x->c[k - 1];
+            if (c->sent + 3 < sn->gsent)
+                break;
+            if (c->sup >= 0 && c->rec >= 0 && !c->amb && c->cat != AT_CAT_ECONOMIC)
+                a = c;
+        }
+        if (!a)
+            return;
+        frame f = {.t = v, .subj_u = NONE, .noun = true, .stage = a->stage};
+        clause_bounds(sn, v, &f.lo, &f.hi);
+        f.chain_lo = v;
+        size_t wps[16], nw = region_wps(sn, v + 1, f.hi, wps, 16);
+        emit_ctx e = {.x = x, .sn = sn, .si = si, .f = &f, .fact = a->fact};
+        plist sup = {0}, rec = {0};
+        plist_add(&sup, a->sup);
+        plist_add(&rec, a->rec);
+        emit_wps(&e, &sup, &rec, wps, nw, a->stage, FILL_NONE);
+        return;
+    }
+}
+
 /* "Syria's Iran-provided air defence system", "the army displayed its
  * tanks bought from Russia": goods that a party holds and another is said
  * to have supplied are a delivery, whatever verb the sentence has. */
@@ -986,8 +1039,10 @@ void rules_apply(xdoc *x, sentence *sn)
     read_info(x, sn, &si);
     memcpy(x->sent_dates, si.tx, si.ntx * sizeof *si.tx);
     x->nsent_dates = si.ntx;
-    if (!any)
+    if (!any) {
+        definite_contents(x, sn, &si); /* "The equipment includes ..." */
         return;
+    }
     reduced_relatives(sn);
     refine_including(sn);
     x->sayer = si.has_src ? si.actor : -1;
@@ -1006,4 +1061,5 @@ void rules_apply(xdoc *x, sentence *sn)
         if (sn->wp[w].joint)
             apply_joint(x, sn, &si, &sn->wp[w]);
     held_supplied(x, sn, &si);
+    definite_contents(x, sn, &si);
 }

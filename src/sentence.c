@@ -212,6 +212,15 @@ static void group_weapons(sentence *sn, bool doc_military)
             bool made_for = w->cat == AT_CAT_PRODUCTION || w->cat == AT_CAT_COMPONENTS ||
                             w->cat == AT_CAT_TECHNOLOGY || w->cat == AT_CAT_PERSONNEL ||
                             w->cat == AT_CAT_ECONOMIC || w->cat == AT_CAT_NUCLEAR;
+            /* what a system fires or carries is its own thing: "Pinaka
+             * rockets", "HIMARS ammunition", "S-300 launchers" */
+            bool munition = (head->weapon.a == AT_CAT_ROCKET || head->weapon.a == AT_CAT_AMMUNITION) &&
+                            (mc == AT_CAT_ARTILLERY || mc == AT_CAT_LAUNCHER);
+            bool carrier = head->weapon.a == AT_CAT_LAUNCHER &&
+                           (mc == AT_CAT_AIR_DEFENSE || mc == AT_CAT_BALLISTIC_MISSILE ||
+                            mc == AT_CAT_CRUISE_MISSILE || mc == AT_CAT_MISSILE);
+            if (munition || carrier)
+                continue;
             if ((generic && mc != AT_CAT_WEAPONS) || (sn->u[k].weapon.id && !made_for))
                 w->cat = mc;
         }

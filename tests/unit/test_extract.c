@@ -189,6 +189,14 @@ static const xcase refs[] = {
      "ITA>UKR air_defense delivered claimed", "ITA>UKR air_defense delivered claimed|system=IRIS-T|qty=10,20|date="},
     {"Poland delivered hundreds of thousands of rounds of ammunition to Ukraine.",
      "POL>UKR ammunition delivered claimed", NULL},
+    /* what "the equipment" of a transfer told before includes */
+    {"China has donated military equipment to Zimbabwe. The equipment includes armoured vehicles, "
+     "patrol boats and sniper rifles.",
+     "CHN>ZWE armored_vehicle delivered claimed; CHN>ZWE naval delivered claimed; CHN>ZWE small_arms "
+     "delivered claimed; CHN>ZWE weapons delivered claimed", NULL},
+    {"India has started the supply of Pinaka rockets to Armenia.", "IND>ARM rocket delivered claimed",
+     NULL},
+    {"Russia has delivered four S-300 launchers to Syria.", "RUS>SYR launcher delivered claimed", NULL},
     /* a count or date given in a sentence that states no transfer */
     {"Germany will give Ukraine Leopard 2 tanks. The first 14 Leopard 2 tanks for Ukraine come "
      "from army stocks.",
