@@ -96,12 +96,14 @@ static bool heads_object(const sentence *sn, const frame *f, size_t n)
     const unit *u = &sn->u[n];
     if (f->noun || f->frame == F_USE || !(u->noun.a == F_GIVE_N || u->noun.a == F_GET_N))
         return false;
-    if (n + 1 >= f->hi || !unit_is(sn, n + 1, "of") || n > f->t + 7)
+    /* "sent Peru a shipment of", "provided billions of dollars in military
+     * aid to Egypt": its goods follow ("of") or it names them itself */
+    if (n > f->t + 9 || !((n + 1 < f->hi && unit_is(sn, n + 1, "of")) || u->has_weapon))
         return false;
     for (size_t i = f->t + 1; i < n; i++) {
         const unit *m = &sn->u[i];
-        if (m->punct || m->has_verb || m->has_noun || m->wp >= 0 || (unit_is_prep(sn, i) &&
-            !unit_is(sn, i, "of")))
+        if ((m->punct && m->punct != '$') || m->has_verb || m->has_noun || m->wp >= 0 ||
+            (unit_is_prep(sn, i) && !unit_is(sn, i, "of") && !unit_is(sn, i, "in")))
             return false;
     }
     return true;
@@ -176,6 +178,14 @@ static void predicate_subject(const xdoc *x, const sentence *sn, const frame *f,
         find_subject(x, sn, k - 1, f->lo, &g);
         *out = g.subj;
     }
+}
+
+/* Unit T is a form of "deploy": its own forces go where it says, or
+ * stay home. */
+static bool deploys(const sentence *sn, size_t t)
+{
+    return text_is(sn->tv, sn->u[t].t0, "deploy") || text_is(sn->tv, sn->u[t].t0, "deploys") ||
+           text_is(sn->tv, sn->u[t].t0, "deployed") || text_is(sn->tv, sn->u[t].t0, "deploying");
 }
 
 /* A transfer word that names no goods: training (a technology claim
@@ -396,6 +406,9 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
             if (rec.n == 0 && !pp_parties(sn, t + 1, f.obj_hi, "to", &rec) &&
                 !pp_parties(sn, t + 1, f.obj_hi, "into", &rec))
                 pp_parties(sn, t + 1, f.obj_hi, "for", &rec);
+            /* "deploy its nuclear weapons in Belarus": stationed there */
+            if (rec.n == 0 && deploys(sn, t))
+                pp_parties(sn, t + 1, f.obj_hi, "in", &rec);
             nw = relative_wps(sn, &f, wps, nw);
         }
         if (rec.n == 0)
@@ -413,7 +426,7 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
             sup.n = 0;
             fill = FILL_SUPPLIED;
             f.stage = AT_STAGE_DELIVERED;
-        } else if (rec.n == 0 && nw > 0) {
+        } else if (rec.n == 0 && nw > 0 && !deploys(sn, t)) {
             plist_add(&rec, other_party(sn, &sup));
         }
         break;
@@ -435,6 +448,11 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
         fill = FILL_GET;
         break;
     case F_USE: {
+        /* "help it use the equipment": the use is the help's aim */
+        if (t >= 2 && (is_pronoun(sn, t - 1) || sn->u[t - 1].party >= 0) &&
+            (text_is(sn->tv, sn->u[t - 2].t0, "help") || text_is(sn->tv, sn->u[t - 2].t0, "helps") ||
+             text_is(sn->tv, sn->u[t - 2].t0, "helped") || text_is(sn->tv, sn->u[t - 2].t0, "helping")))
+            return t;
         if (f.passive) {
             pp_parties(sn, t + 1, f.hi, "by", &rec);
             size_t w = left_wp(sn, &f); /* the theme of a passive */

@@ -141,6 +141,12 @@ static void fill_suppliers(const xdoc *x, const sentence *sn, const size_t *wps,
     const wphrase *w = &sn->wp[wps[k]];
     if (out->n == 0 && fill == FILL_GET && w->sys) {
         int o = dict_system_origin(x->d, w->sys);
+        /* a Soviet design delivered today comes from Russia */
+        if (o >= 0 && !strcmp(dict_party_code(x->d, (uint16_t)o), "SUN")) {
+            int r = dict_party_index(x->d, "RUS");
+            if (r >= 0)
+                o = r;
+        }
         plist_add(out, (int16_t)o); /* "India will receive Rafale jets" */
     }
 }

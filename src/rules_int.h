@@ -80,6 +80,7 @@ bool is_person_pronoun(const sentence *sn, size_t i);
 bool is_be(const sentence *sn, size_t i);
 bool is_conj(const sentence *sn, size_t i);
 bool plain_modifier(const sentence *sn, size_t i);
+bool is_gerund(const sentence *sn, size_t i);
 bool is_time_word(const sentence *sn, size_t i);
 bool is_state_noun(const sentence *sn, size_t i);
 bool in_timex(const sentence *sn, size_t i, const at_timex *tx, size_t n);

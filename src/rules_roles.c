@@ -221,7 +221,8 @@ void find_subject(const xdoc *x, const sentence *sn, size_t from, size_t lo,
             /* "of Russia seeking", "for Iran to start supplying"; but "a
              * deal with the United Kingdom to buy" is the subject's deal */
             bool adjacent = i + 1 == from || (i + 1 < sn->nu && unit_is(sn, i + 1, "to")) ||
-                            (i + 1 < sn->nu && unit_is(sn, i + 1, "'s"));
+                            (i + 1 < sn->nu && unit_is(sn, i + 1, "'s")) ||
+                            (i + 1 < sn->nu && is_gerund(sn, i + 1)); /* "from Indonesia shutting" */
             if (governed && (!adjacent || unit_is(sn, b - 1, "with")))
                 continue;
             coordinated(sn, i, lo, from, &f->subj);
@@ -258,10 +259,27 @@ static bool bloc_members(const sentence *sn, size_t i)
 
 /* Parties after preposition PREP in units [lo, hi): "from North Korea",
  * "to the Kremlin", "from countries like North Korea and Iran". */
+/* "similar to", "according to", "a threat to": a "to" that names no
+ * recipient. */
+static bool idiom_to(const sentence *sn, size_t i)
+{
+    static const char *const before[] = {"similar", "close", "next", "according", "due",
+                                         "thanks", "addition", "compared", "contrary", "prior",
+                                         "response", "threat", "threats", "reference", "regard",
+                                         "relation", "respect", "allegiance", "visit", "trip",
+                                         NULL};
+    if (i == 0)
+        return false;
+    for (const char *const *w = before; *w; w++)
+        if (unit_is(sn, i - 1, *w))
+            return true;
+    return false;
+}
+
 bool pp_parties(const sentence *sn, size_t lo, size_t hi, const char *prep, plist *out)
 {
     for (size_t i = lo; i < hi; i++) {
-        if (!unit_is(sn, i, prep))
+        if (!unit_is(sn, i, prep) || (!strcmp(prep, "to") && idiom_to(sn, i)))
             continue;
         for (size_t k = i + 1, skipped = 0; k < hi && skipped < 5; k++) {
             const unit *u = &sn->u[k];
@@ -315,6 +333,30 @@ size_t region_wps(const sentence *sn, size_t lo, size_t hi, size_t *out, size_t 
          * built with the goods is not among them */
         if (unit_cue(sn, i, CUE_PURPOSE) && i + 1 < hi && unit_is(sn, i + 1, "of"))
             break;
+        /* "tanks to Ukraine to 'push Russian troops back'": a purpose */
+        if (n > 0 && unit_is(sn, i, "to") && i + 1 < hi &&
+            !(sn->tv->toks[sn->u[i].t0].flags & TF_HYPH) &&
+            !(sn->tv->toks[sn->u[i + 1].t0].flags & TF_HYPH)) { /* not "air-to-air" */
+            size_t v = i + 1;
+            while (v + 1 < hi && (sn->u[v].punct == '\'' || sn->u[v].punct == '"'))
+                v++;
+            if (sn->u[v].has_verb || (plain_modifier(sn, v) && !is_gerund(sn, v)))
+                break;
+        }
+        /* "munitions for the Gepard", "spare parts for F-16s": what the
+         * goods are for is not among them */
+        if (n > 0 && unit_is(sn, i, "for")) {
+            size_t w = i + 1;
+            while (w < hi && (unit_is_det(sn, w) || plain_modifier(sn, w)))
+                w++;
+            size_t before = i;
+            while (before > lo && (unit_is_det(sn, before - 1) || plain_modifier(sn, before - 1)))
+                before--;
+            if (w < hi && sn->u[w].wp >= 0 && before > lo && sn->u[before - 1].wp >= 0) {
+                i = sn->wp[sn->u[w].wp].u1 - 1;
+                continue;
+            }
+        }
         if (u->wp >= 0) {
             if (comma && gap > 5)
                 break;

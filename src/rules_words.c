@@ -78,6 +78,19 @@ bool plain_modifier(const sentence *sn, size_t i)
            !unit_is(sn, i, "had") && !unit_is(sn, i, "that") && !unit_is(sn, i, "which");
 }
 
+/* An -ing form ("shutting", "seeking"): the verb of a gerund clause. */
+bool is_gerund(const sentence *sn, size_t i)
+{
+    const unit *u = &sn->u[i];
+    if (u->t1 != u->t0 + 1 || (sn->tv->toks[u->t0].flags & TF_CAP))
+        return false;
+    if (u->has_verb)
+        return u->verb.b == VF_ING;
+    const char *n = text_norm(sn->tv, u->t0);
+    size_t len = sn->tv->toks[u->t0].nlen;
+    return len > 5 && !memcmp(n + len - 3, "ing", 3);
+}
+
 /* "last", "next", "ago": words that start or end a time expression. */
 bool is_time_word(const sentence *sn, size_t i)
 {

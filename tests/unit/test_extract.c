@@ -373,6 +373,25 @@ static const xcase general[] = {
     {"Russia and China are the main arms suppliers of Myanmar's military government.",
      "CHN>MMR weapons delivered claimed; RUS>MMR weapons delivered claimed", NULL},
     {"The coach trained Brazilian players for the cup.", "", NULL},
+    /* what goods are for, carry or aim at is not among them */
+    {"Switzerland blocked Germany from sending munitions for the Gepard to Ukraine.",
+     "DEU>UKR ammunition delivered negated", NULL},
+    {"The UK will send Challenger 2 tanks to Ukraine to push Russian troops back.",
+     "GBR>UKR armored_vehicle intent claimed", NULL},
+    {"Sweden shipped air-to-air missiles and surface-to-air missiles to Finland.",
+     "SWE>FIN air_defense delivered claimed; SWE>FIN missile delivered claimed", NULL},
+    {"Putin announced that Moscow would deploy its tactical nuclear weapons in Belarus, similar "
+     "to what the US does.",
+     "RUS>BLR nuclear intent claimed", NULL},
+    {"Russian instructors will help Mali use the drones.", "", NULL},
+    /* money, intentions, cuts and bans lifted */
+    {"Egypt signed a US$2 billion agreement with Russia to buy Su-35 fighter jets.",
+     "RUS>EGY aircraft agreed claimed", NULL},
+    {"Indonesia announced its intention to purchase two submarines from France.",
+     "FRA>IDN naval intent claimed", NULL},
+    {"The United States cut arms sales to Saudi Arabia.", "USA>SAU weapons delivered negated", NULL},
+    {"The decree lifts the ban on the export of air defence systems from Russia to Iran.",
+     "RUS>IRN air_defense intent claimed", NULL},
     /* not a use: a ship's launch */
     {"Pakistan held a launching ceremony for a Chinese-built submarine.", "", NULL},
 };
