@@ -180,6 +180,19 @@ static void predicate_subject(const xdoc *x, const sentence *sn, const frame *f,
     }
 }
 
+/* The recipient SUP gave to in an earlier clause of this sentence, or -1. */
+static int16_t clause_recipient(const xdoc *x, const sentence *sn, int16_t sup)
+{
+    for (size_t k = x->n; k > 0; k--) {
+        const xclaim *c = &x->c[k - 1];
+        if (c->sent != sn->gsent)
+            break;
+        if (c->sup == sup && c->rec >= 0 && !c->amb)
+            return c->rec;
+    }
+    return -1;
+}
+
 /* Unit T is a form of "deploy": its own forces go where it says, or
  * stay home. */
 static bool deploys(const sentence *sn, size_t t)
@@ -220,6 +233,7 @@ static size_t cue_verb_of(const sentence *sn, size_t t, size_t lo, plist *with)
                       unit_is(sn, k - 1, "million") || unit_is(sn, k - 1, "in") ||
                       unit_is(sn, k - 1, "worth") || unit_is(sn, k - 1, "on") ||
                       unit_is(sn, k - 1, "for") || unit_cue(sn, k - 1, CUE_HYP) ||
+                      unit_cue(sn, k - 1, CUE_MILITARY) || unit_is(sn, k - 1, "of") ||
                       plain_modifier(sn, k - 1) || /* "approved two possible arms sales" */
                       unit_is(sn, k - 1, "over") || unit_is(sn, k - 1, "about") ||
                       is_adverb(sn, k - 1);
@@ -418,7 +432,7 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
             weapon_origins(sn, wps, nw, &origins, true);
             fill = FILL_SUPPLIED;
             if (rec.n == 0 && origins.n > 0 && nw > 0)
-                plist_add(&rec, other_party(sn, &origins));
+                plist_add(&rec, other_party(sn, f.lo, f.hi, &origins));
         } else if (rec.n == 0 && nw > 0 && holds_supplied(sn, wps, nw, &sup)) {
             /* "Ethiopia deployed systems procured from Russia": what the
              * subject sends on is what it was supplied */
@@ -427,7 +441,12 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
             fill = FILL_SUPPLIED;
             f.stage = AT_STAGE_DELIVERED;
         } else if (rec.n == 0 && nw > 0 && !deploys(sn, t)) {
-            plist_add(&rec, other_party(sn, &sup));
+            plist_add(&rec, other_party(sn, f.lo, f.hi, &sup));
+            /* "China was supplying Russia with drones, though it is also
+             * helping with components": the same supplier's recipient in
+             * an earlier clause */
+            if (rec.n == 0 && sup.n == 1)
+                plist_add(&rec, clause_recipient(x, sn, sup.p[0]));
         }
         break;
     case F_GET:
@@ -499,6 +518,13 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
          * subject of a verb whose object is the transfer */
         plist with = {0}; /* "negotiating with X on the purchase of" */
         size_t cue_verb = NONE;
+        /* "agreed to Belgrade's purchase of": the owner's and the verb's */
+        if (owner.n != 0 && chain < 0 && f.stage == AT_STAGE_DELIVERED) {
+            size_t k = np_start(sn, t, f.lo);
+            if (k > f.lo + 1 && unit_is(sn, k - 1, "to") &&
+                (unit_cue(sn, k - 2, CUE_AGREED) || unit_cue(sn, k - 2, CUE_DEALVERB)))
+                f.stage = commercial(sn, t) ? AT_STAGE_AGREED : AT_STAGE_INTENT;
+        }
         if (owner.n == 0) {
             size_t k = cue_verb_of(sn, t, f.lo, &with);
             cue_verb = k;
@@ -573,7 +599,7 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
             if (rec.n == 0)
                 phrase_dests(sn, wps, nw, &rec);
             if (rec.n == 0 && origins.n > 0 && nw > 0)
-                plist_add(&rec, other_party(sn, &origins));
+                plist_add(&rec, other_party(sn, f.lo, f.hi, &origins));
             if (sup.n == 0 && rec.n == 0 && origins.n == 0 && v->stage != AT_STAGE_INTENT)
                 definite_transfer(x, sn, t, f.lo, &sup, &rec);
         } else if (f.stage == AT_STAGE_INTENT) {

@@ -223,6 +223,9 @@ bool noun_future(const sentence *sn, const frame *f)
             return false;
         /* "will begin", "will be completed": the transfer itself to come;
          * not "the supply will calm down some hotheads" */
+        /* "the provision of 220 Tomahawks to Australia would support" */
+        if (unit_is(sn, i, "would"))
+            return true;
         bool will = unit_cue(sn, i, CUE_WILL) && i + 1 < f->hi &&
                     (unit_cue(sn, i + 1, CUE_ASPECT) ||
                      (is_be(sn, i + 1) && i + 2 < f->hi &&

@@ -94,7 +94,7 @@ size_t region_wps(const sentence *sn, size_t lo, size_t hi, size_t *out, size_t 
 void indirect_object(const xdoc *x, const sentence *sn, const frame *f, plist *out);
 void noun_owner(const sentence *sn, size_t t, size_t lo, plist *out);
 size_t np_start(const sentence *sn, size_t t, size_t lo);
-int16_t other_party(const sentence *sn, const plist *exclude);
+int16_t other_party(const sentence *sn, size_t lo, size_t hi, const plist *exclude);
 size_t with_list(const sentence *sn, size_t w, size_t *out, size_t n, size_t max);
 size_t relative_wps(const sentence *sn, const frame *f, size_t *wps, size_t nw);
 size_t left_wp(const sentence *sn, const frame *f);

@@ -13,6 +13,10 @@ static bool party_is_speaker(const sentence *sn, size_t i)
 {
     if (i + 1 < sn->nu && unit_cue(sn, i + 1, CUE_SPEAKER))
         return true;
+    /* "Russian and Western sources" */
+    if (i + 3 < sn->nu && is_conj(sn, i + 1) && sn->u[i + 2].party >= 0 &&
+        unit_cue(sn, i + 3, CUE_SPEAKER))
+        return true;
     if (i + 1 < sn->nu && (unit_cue(sn, i + 1, CUE_REPORT) || unit_cue(sn, i + 1, CUE_ASSESS)))
         return true;
     if (i > 0 && (unit_cue(sn, i - 1, CUE_REPORT) || unit_cue(sn, i - 1, CUE_ASSESS)))
@@ -168,6 +172,12 @@ static int16_t subject_pronoun(const xdoc *x, const sentence *sn, size_t i)
             b--;
         if (b > 0 && (unit_is_prep(sn, b - 1) || sn->u[b - 1].has_verb))
             continue;
+        /* a subject starts a clause: "after joining NATO" is no subject */
+        if (b > 0 && !(sn->u[b - 1].punct || is_conj(sn, b - 1) || unit_is(sn, b - 1, "that") ||
+                       unit_is(sn, b - 1, "which") || unit_cue(sn, b - 1, CUE_REPORT) ||
+                       unit_cue(sn, b - 1, CUE_BOUNDARY) || is_adverb(sn, b - 1) ||
+                       unit_is(sn, b - 1, "if") || unit_is(sn, b - 1, "when")))
+            continue;
         return u->party;
     }
     return x->last_subject;
@@ -248,7 +258,8 @@ void find_subject(const xdoc *x, const sentence *sn, size_t from, size_t lo,
 static bool bloc_members(const sentence *sn, size_t i)
 {
     static const char *const nouns[] = {"countries", "members", "states", "allies", "nations",
-                                        "partners", "governments", NULL};
+                                        "partners", "governments", "ally", "partner", "member",
+                                        "country", "state", NULL};
     if (sn->u[i].pkind != PK_GROUP || i + 1 >= sn->nu)
         return false;
     for (const char *const *w = nouns; *w; w++)
@@ -283,8 +294,10 @@ bool pp_parties(const sentence *sn, size_t lo, size_t hi, const char *prep, plis
             continue;
         for (size_t k = i + 1, skipped = 0; k < hi && skipped < 5; k++) {
             const unit *u = &sn->u[k];
+            if (u->party >= 0 && bloc_members(sn, k))
+                continue; /* "to NATO ally Turkey": Turkey is the party */
             if (u->party >= 0) {
-                if (party_is_origin(sn, k) || bloc_members(sn, k))
+                if (party_is_origin(sn, k))
                     break;
                 /* "to Yemen's Iran-backed Houthi militias": the head */
                 if (k + 1 < hi && unit_is(sn, k + 1, "'s"))
@@ -328,6 +341,10 @@ size_t region_wps(const sentence *sn, size_t lo, size_t hi, size_t *out, size_t 
         if (n > 0 && i + 1 < hi && (unit_is(sn, i, "that") || unit_is(sn, i, "which")) &&
             (sn->u[i + 1].party >= 0 || is_pronoun(sn, i + 1) || is_be(sn, i + 1) ||
              unit_is(sn, i + 1, "has") || unit_is(sn, i + 1, "have") || unit_is(sn, i + 1, "had")))
+            break;
+        /* "carriers manufactured by Arzamas Machine-Building Plant": the
+         * maker is no good */
+        if (n > 0 && unit_cue(sn, i, CUE_MADE) && i + 1 < hi && unit_is(sn, i + 1, "by"))
             break;
         /* "components for the construction of the Eurofighter": what is
          * built with the goods is not among them */
@@ -492,10 +509,10 @@ static bool party_governed(const sentence *sn, size_t i)
  * exactly one: the counterpart a clause leaves unsaid ("cooperation
  * between Moscow and Tehran, which has seen the Iranian regime transfer
  * drones"). */
-int16_t other_party(const sentence *sn, const plist *exclude)
+int16_t other_party(const sentence *sn, size_t lo, size_t hi, const plist *exclude)
 {
     int16_t found = -1;
-    for (size_t i = 0; i < sn->nu; i++) {
+    for (size_t i = lo; i < hi; i++) {
         const unit *u = &sn->u[i];
         /* "to counter Russia's superiority": an owner of something else */
         if (u->party < 0 || u->made || party_is_speaker(sn, i) || party_is_place(sn, i) ||

@@ -123,6 +123,16 @@ static void segment(sentence *sn, size_t first, size_t end)
     }
 }
 
+/* A lowercase word with no dictionary sense ("tactical", "advanced"). */
+static bool plain_word(const sentence *sn, size_t i)
+{
+    const unit *u = &sn->u[i];
+    const at_token *t = &sn->tv->toks[u->t0];
+    return u->t1 == u->t0 + 1 && t->kind == TK_WORD && !(t->flags & TF_CAP) && u->party < 0 &&
+           !u->has_verb && !u->has_noun && !u->has_weapon && !u->cues && !unit_is_prep(sn, i) &&
+           !unit_is_det(sn, i) && !unit_is(sn, i, "and") && !unit_is(sn, i, "or");
+}
+
 /* A weak weapon word that a transfer word governs counts without other
  * military context ("a shipment of bombs", "shipped 500 shells"), for
  * the categories whose civilian senses rarely take such verbs. */
@@ -166,9 +176,21 @@ static void group_weapons(sentence *sn, bool doc_military)
             continue;
         }
         size_t j = i;
-        while (j < sn->nu && sn->u[j].has_weapon && sn->u[j].weapon.b != W_BLOCK &&
-               (j == i || !(sn->tv->toks[sn->u[j].t0].flags & TF_PARA)))
-            j++;
+        bool named = false;
+        for (;;) {
+            while (j < sn->nu && sn->u[j].has_weapon && sn->u[j].weapon.b != W_BLOCK &&
+                   (j == i || !(sn->tv->toks[sn->u[j].t0].flags & TF_PARA))) {
+                named |= sn->u[j].weapon.id != 0;
+                j++;
+            }
+            /* "Iskander tactical missile systems": a named system, a plain
+             * word, and the generic head are one phrase */
+            if (named && j + 1 < sn->nu && plain_word(sn, j) && sn->u[j + 1].has_weapon &&
+                sn->u[j + 1].weapon.b != W_BLOCK && !sn->u[j + 1].weapon.id)
+                j++;
+            else
+                break;
+        }
         /* "indigenous weapons": the party's own, never what moves */
         if (i > 0 && unit_cue(sn, i - 1, CUE_OWN)) {
             i = j;
