@@ -1051,6 +1051,21 @@ static void held_supplied(xdoc *x, const sentence *sn, const sent_info *si)
             if (f.subj.n == 1)
                 holder = f.subj.p[0];
         }
+        /* "The Brazilian Air Force unveiled the first of 36 Gripen jets
+         * bought from Sweden's Saab": the subject of the verb they are
+         * the object of */
+        if (holder < 0) {
+            size_t b = k;
+            while (b > f.lo && (unit_is_det(sn, b - 1) || unit_is(sn, b - 1, "of") ||
+                                unit_is(sn, b - 1, "first") ||
+                                sn->tv->toks[sn->u[b - 1].t0].kind == TK_NUM))
+                b--;
+            if (b > f.lo && plain_modifier(sn, b - 1) && !is_gerund(sn, b - 1)) {
+                find_subject(x, sn, b - 1, f.lo, &f);
+                if (f.subj.n == 1)
+                    holder = f.subj.p[0];
+            }
+        }
         if (holder < 0 || holder == p->origin)
             continue;
         emit_ctx e = {.x = x, .sn = sn, .si = si, .f = &f};

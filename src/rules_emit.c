@@ -157,7 +157,7 @@ void emit_wps(const emit_ctx *e, const plist *sups, const plist *recs,
               const size_t *wps, size_t nw, uint8_t stage, int fill)
 {
     const sentence *sn = e->sn;
-    uint32_t done = 0;
+    uint32_t done = 0, done_sup = 0;
     for (size_t k = 0; k < nw; k++) {
         const wphrase *w = &sn->wp[wps[k]];
         uint8_t cat = w->cat;
@@ -188,9 +188,14 @@ void emit_wps(const emit_ctx *e, const plist *sups, const plist *recs,
         }
         if (s.n == 1 && (stage == AT_STAGE_DELIVERED || stage == AT_STAGE_AGREED))
             e->x->wp_supplier[wps[k]] = s.p[0];
-        if (done & (1u << cat))
+        /* one claim per category; but a phrase that names the supplier
+         * ("40 jets of the Chinese J-35") is not hidden by one that does
+         * not */
+        if ((done & (1u << cat)) && (s.n == 0 || (done_sup & (1u << cat))))
             continue;
         done |= 1u << cat;
+        if (s.n)
+            done_sup |= 1u << cat;
         for (size_t i = 0; i < (s.n ? s.n : 1); i++)
             for (size_t j = 0; j < (r.n ? r.n : 1); j++)
                 emit(e, s.n ? s.p[i] : -1, r.n ? r.p[j] : -1, w, cat, sys, stage, false);

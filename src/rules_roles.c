@@ -357,7 +357,8 @@ size_t region_wps(const sentence *sn, size_t lo, size_t hi, size_t *out, size_t 
             size_t v = i + 1;
             while (v + 1 < hi && (sn->u[v].punct == '\'' || sn->u[v].punct == '"'))
                 v++;
-            if (sn->u[v].has_verb || (plain_modifier(sn, v) && !is_gerund(sn, v)))
+            if (sn->u[v].has_verb || (plain_modifier(sn, v) && !is_gerund(sn, v)) ||
+                (is_be(sn, v) && v + 1 < hi && sn->u[v + 1].party < 0)) /* "to be fitted into" */
                 break;
         }
         /* "munitions for the Gepard", "spare parts for F-16s": what the
@@ -452,7 +453,16 @@ void noun_owner(const sentence *sn, size_t t, size_t lo, plist *out)
         }
         if (unit_is_det(sn, k - 1) || unit_is(sn, k - 1, "'s"))
             det = true;
-        else if (!(u->wp >= 0 || unit_cue(sn, k - 1, CUE_REPORT) ||
+        else if (!det && is_conj(sn, k - 1) && sn->u[k - 1].punct != ',' && steps < 4) {
+            /* "Taipei's most important ally and biggest arms supplier": an
+             * owner shared across coordinated nouns */
+            size_t j = k - 1;
+            while (j > lo && k - j < 6 && (plain_modifier(sn, j - 1) || is_adverb(sn, j - 1)))
+                j--;
+            if (j >= lo + 2 && unit_is(sn, j - 1, "'s") && sn->u[j - 2].party >= 0)
+                coordinated(sn, j - 2, lo, t, out);
+            return;
+        } else if (!(u->wp >= 0 || unit_cue(sn, k - 1, CUE_REPORT) ||
                    (unit_cue(sn, k - 1, CUE_SKIP) && !is_be(sn, k - 1) &&
                     !unit_is(sn, k - 1, "has") && !unit_is(sn, k - 1, "have") &&
                     !unit_is(sn, k - 1, "had") && !unit_is(sn, k - 1, "to")) ||
@@ -466,16 +476,23 @@ void noun_owner(const sentence *sn, size_t t, size_t lo, plist *out)
 size_t np_start(const sentence *sn, size_t t, size_t lo)
 {
     size_t k = t;
-    bool det = false;
-    while (k > lo && k + 6 > t) {
+    bool det = false, conj = false;
+    while (k > lo && k + 10 > t) {
         const unit *u = &sn->u[k - 1];
         if (unit_is_det(sn, k - 1) || unit_is(sn, k - 1, "'s"))
             det = true;
+        else if (!det && !conj && is_conj(sn, k - 1) && sn->u[k - 1].punct != ',')
+            conj = true; /* "Taipei's most important ally and biggest supplier" */
         else if (!(u->wp >= 0 || is_adverb(sn, k - 1) || (!det && plain_modifier(sn, k - 1)) ||
                    (u->party >= 0 && k < t && (unit_is(sn, k, "'s") || u->pkind == PK_ADJ))))
             break;
         k--;
     }
+    /* a conjunction crossed but no owner or determiner found: it joined
+     * something else */
+    if (conj && !det)
+        for (k = t; k > lo && !is_conj(sn, k - 1); k--)
+            ;
     return k;
 }
 
