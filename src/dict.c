@@ -40,6 +40,12 @@ struct at_dict {
     char **parties;
     size_t nparties, capparties;
     uint16_t slugs[64];  /* the groups a claim names (claim_slugs.tsv) */
+    /* dict_doc_may_matter's keys and what each shows (RAW_*) */
+    uint64_t *rawkeys;
+    uint8_t *rawmask;
+    size_t rawcap, nraw;
+    uint64_t rawbloom[1024];
+    uint8_t wordchar[128];   /* ASCII in words: 1 small letter, 2 capital, 3 digit */
     size_t nslugs;
     char **systems;
     int16_t *origin;
@@ -164,6 +170,9 @@ static uint64_t start_salt(uint8_t caserule)
  * starts are kept apart too, and looked up only then. */
 #define WEAK_SALT 0x9e3779b97f4a7c15ULL
 
+/* dict_doc_may_matter's keys are salted apart from the starts' */
+#define FIRST_SALT 0xc2b2ae3d27d4eb4fULL
+
 static bool add_start(at_dict *d, uint64_t h)
 {
     if (h == 0)
@@ -208,6 +217,188 @@ static bool has_start(const at_dict *d, uint64_t h)
         if (d->starts[j] == h)
             return true;
         j = (j + 1) & (d->startcap - 1);
+    }
+    return false;
+}
+
+/* The keys of dict_doc_may_matter: a rotate and xor per byte, with no
+ * multiply to wait on, mixed once at the word's end. A collision only
+ * lets a document through to be read properly. */
+static inline uint64_t raw_step(uint64_t h, unsigned char c)
+{
+    return (h << 5 | h >> 59) ^ c;
+}
+
+static inline uint64_t raw_mix(uint64_t h)
+{
+    h = (h ^ FIRST_SALT) * 0x9e3779b97f4a7c15ULL;
+    return h ^ (h >> 31);
+}
+
+static inline uint64_t raw_pair(uint64_t a, uint64_t b)
+{
+    return raw_mix(a ^ (b << 23 | b >> 41));
+}
+
+/* What a document's words may show, by the raw keys of the phrases
+ * whose first words they are (dict_doc_may_matter). */
+enum {
+    RAW_ENOUGH = 1, /* a strong weapon word, or a training verb */
+    RAW_WEAK = 2,   /* a weapon word that counts only with military context */
+    RAW_CONTEXT = 4 /* a military word or a denial: that context */
+};
+
+static uint8_t raw_mask(const at_dict *d, uint64_t k)
+{
+    if (!(d->rawbloom[(k >> 40) & 1023] & (1ULL << ((k >> 34) & 63))))
+        return 0;
+    for (size_t j = (size_t)(k ^ (k >> 29)) & (d->rawcap - 1); d->rawkeys[j];
+         j = (j + 1) & (d->rawcap - 1))
+        if (d->rawkeys[j] == k)
+            return d->rawmask[j];
+    return 0;
+}
+
+static bool raw_put(at_dict *d, uint64_t k, uint8_t mask)
+{
+    if (k == 0)
+        k = 1;
+    if ((d->nraw + 1) * 2 >= d->rawcap) {
+        size_t cap = d->rawcap ? d->rawcap * 2 : 1024;
+        uint64_t *keys = calloc(cap, sizeof *keys);
+        uint8_t *masks = calloc(cap, 1);
+        if (!keys || !masks) {
+            free(keys);
+            free(masks);
+            return false;
+        }
+        for (size_t i = 0; i < d->rawcap; i++) {
+            if (!d->rawkeys[i])
+                continue;
+            size_t j = (size_t)(d->rawkeys[i] ^ (d->rawkeys[i] >> 29)) & (cap - 1);
+            while (keys[j])
+                j = (j + 1) & (cap - 1);
+            keys[j] = d->rawkeys[i];
+            masks[j] = d->rawmask[i];
+        }
+        free(d->rawkeys);
+        free(d->rawmask);
+        d->rawkeys = keys;
+        d->rawmask = masks;
+        d->rawcap = cap;
+    }
+    d->rawbloom[(k >> 40) & 1023] |= 1ULL << ((k >> 34) & 63);
+    size_t j = (size_t)(k ^ (k >> 29)) & (d->rawcap - 1);
+    while (d->rawkeys[j] && d->rawkeys[j] != k)
+        j = (j + 1) & (d->rawcap - 1);
+    if (!d->rawkeys[j])
+        d->nraw++;
+    d->rawkeys[j] = k;
+    d->rawmask[j] |= mask;
+    return true;
+}
+
+/* A word as dict_doc_may_matter reads text: a run of what the tokenizer
+ * keeps in words, split at apostrophes and dots too ("O'Brien" is "o",
+ * "brien"), its key made of its bytes with capitals folded as the
+ * tokenizer folds them. */
+typedef struct {
+    uint64_t key;
+    int wcase;   /* the tokenizer's case: bit 0 capitalized, bit 1 all capitals */
+    size_t size; /* its bytes */
+} raw_word;
+
+/* The next word of TEXT from *I; false at the end. */
+static inline bool raw_next(const at_dict *d, const char *text, size_t len, size_t *i,
+                            raw_word *w)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t l = 1;
+    while (*i < len && (p[*i] < 0x80 ? !d->wordchar[p[*i]]
+                                     : !text_char_in_word(text + *i, len - *i, &l)))
+        *i += l; /* a space or punctuation, as the tokenizer has them */
+    if (*i >= len)
+        return false;
+    size_t s = *i;
+    uint64_t h = 0;
+    bool lower = false, upper = false, cap = false;
+    while (*i < len) {
+        unsigned char c = p[*i];
+        if (c >= 0x80) {
+            if (!text_char_in_word(text + *i, len - *i, &l))
+                break;
+            if (c == 0xC3 && l == 2 && p[*i + 1] <= 0x9E && p[*i + 1] != 0x97) {
+                /* a Latin-1 capital, folded to its small letter */
+                cap |= *i == s;
+                upper = true;
+                h = raw_step(raw_step(h, c), (unsigned char)(p[*i + 1] + 0x20));
+            } else {
+                for (size_t j = 0; j < l; j++)
+                    h = raw_step(h, p[*i + j]);
+            }
+            *i += l;
+            continue;
+        }
+        uint8_t k = d->wordchar[c];
+        if (!k)
+            break;
+        lower |= k == 1;
+        upper |= k == 2;
+        cap |= k == 2 && *i == s;
+        h = raw_step(h, (unsigned char)(c | (k == 2 ? 32 : 0)));
+        (*i)++;
+    }
+    w->key = raw_mix(h);
+    w->wcase = cap | (upper && !lower) << 1;
+    w->size = *i - s;
+    return true;
+}
+
+/* The raw key of PHRASE, which the scan looks for: its first two words
+ * as dict_doc_may_matter reads them, or its only one. */
+static bool add_raw(at_dict *d, const char *phrase, uint8_t caserule, uint8_t mask)
+{
+    size_t i = 0, len = strlen(phrase);
+    raw_word a, b;
+    if (!raw_next(d, phrase, len, &i, &a))
+        return true; /* punctuation never flags */
+    bool two = raw_next(d, phrase, len, &i, &b);
+    uint64_t k = (two ? raw_pair(a.key, b.key) : a.key) ^ start_salt(caserule);
+    return raw_put(d, k, mask);
+}
+
+/* Whether what a document's words show so far lets it hold a claim: a
+ * claim needs a strong weapon word (or training), or a weaker one with
+ * the military context that makes it count and flags its sentence. */
+static bool raw_enough(uint8_t seen)
+{
+    return (seen & RAW_ENOUGH) || (seen & (RAW_WEAK | RAW_CONTEXT)) == (RAW_WEAK | RAW_CONTEXT);
+}
+
+bool dict_doc_may_matter(const at_dict *d, const char *text, size_t len)
+{
+    if (!d->rawcap)
+        return false;
+    raw_word w, prev = {0};
+    uint8_t seen = 0;
+    for (size_t i = 0; raw_next(d, text, len, &i, &w);) {
+        /* the tokenizer cuts a very long word, and its pieces are not
+         * seen here */
+        if (w.size >= 256)
+            return true;
+        uint64_t pair = prev.key ? raw_pair(prev.key, w.key) : 0;
+        seen |= raw_mask(d, w.key);
+        if (pair)
+            seen |= raw_mask(d, pair);
+        for (int k = 1; k <= 2; k++) {
+            if ((w.wcase >> (k - 1)) & 1)
+                seen |= raw_mask(d, w.key ^ start_salt((uint8_t)k));
+            if (pair && ((prev.wcase >> (k - 1)) & 1))
+                seen |= raw_mask(d, pair ^ start_salt((uint8_t)k));
+        }
+        if (raw_enough(seen))
+            return true;
+        prev = w;
     }
     return false;
 }
@@ -270,12 +461,21 @@ static bool add_phrase(at_dict *d, const char *phrase, sense s)
                              : d->tv.toks[0].hash) ^ start_salt(s.caserule);
     /* training names no goods: its verbs flag a sentence themselves */
     bool goodsless = s.type == S_VERB && s.a == F_TRAIN;
-    if ((s.type == S_WEAPON && s.b == W_STRONG && s.a != AT_CAT_ECONOMIC) || governable ||
-        goodsless || (s.type == S_CUE && (s.a == CUE_DENY || s.a == CUE_MILITARY)))
-        if (!add_start(d, start))
-            return false;
+    bool enough = (s.type == S_WEAPON && s.b == W_STRONG && s.a != AT_CAT_ECONOMIC) ||
+                  governable || goodsless;
+    bool context = s.type == S_CUE && (s.a == CUE_DENY || s.a == CUE_MILITARY);
+    if ((enough || context) && !add_start(d, start))
+        return false;
     if (s.type == S_WEAPON && s.b == W_WEAK && s.a != AT_CAT_ECONOMIC && !governable &&
         !add_start(d, start ^ WEAK_SALT))
+        return false;
+    /* a strong economic word ("cash") counts as a weak one here: it
+     * flags no sentence itself */
+    uint8_t raw = enough ? RAW_ENOUGH
+                  : context ? RAW_CONTEXT
+                  : s.type == S_WEAPON && s.b != W_BLOCK ? RAW_WEAK
+                                                         : 0;
+    if (raw && !add_raw(d, phrase, s.caserule, raw))
         return false;
     uint64_t h = SEED;
     entry *e = NULL;
@@ -656,6 +856,11 @@ at_dict *at_dict_load(const char *dir, at_error *err)
         set_err(err, AT_ENOMEM, dir, 0, "out of memory", NULL);
         return NULL;
     }
+    for (int c = 0; c < 128; c++)
+        d->wordchar[c] = (uint8_t)(c >= 'a' && c <= 'z'   ? 1
+                                   : c >= 'A' && c <= 'Z' ? 2
+                                   : c >= '0' && c <= '9' ? 3
+                                                          : 0);
     char path[4096];
     at_status rc;
 #define SUB(name) (snprintf(path, sizeof path, "%s/%s", dir, name), path)
@@ -693,6 +898,8 @@ void at_dict_free(at_dict *d)
     free(d->senses);
     free(d->pend);
     free(d->starts);
+    free(d->rawkeys);
+    free(d->rawmask);
     text_free(&d->tv);
     free(d);
 }

@@ -90,6 +90,12 @@ typedef struct {
 dict_match dict_lookup(const at_dict *d, const at_textview *tv, size_t i,
                        size_t end);
 
+/* Whether TEXT (LEN bytes of UTF-8) may hold a claim at all: whether any
+ * of its words is the first word of a phrase that flags a sentence. A
+ * cheap scan that spares tokenizing most general news; never false for
+ * a document dict_may_matter would pass a sentence of. */
+bool dict_doc_may_matter(const at_dict *d, const char *text, size_t len);
+
 /* Whether tokens [FIRST, END) hold the first word of any weapon phrase or
  * denial (with WEAK, of weak weapon words too): sentences without one
  * cannot yield a claim and are skipped. */

@@ -368,7 +368,9 @@ at_status at_extractor_run(at_extractor *ex, const at_doc *doc, at_emit_fn fn, v
     at_status rc = AT_OK;
     sentence *sn = &ex->sn;
     size_t base = 0; /* sentences read in earlier windows */
-    for (size_t from = 0; rc == AT_OK && from < doc->text.len;) {
+    /* most news names no weapon at all: skip it before tokenizing */
+    size_t start = dict_doc_may_matter(d, doc->text.ptr, doc->text.len) ? 0 : doc->text.len;
+    for (size_t from = start; rc == AT_OK && from < doc->text.len;) {
         size_t to = window_end(doc->text.ptr, doc->text.len, from);
         rc = text_analyze_range(&x.tv, doc->text.ptr, from, to);
         for (size_t s = 0; rc == AT_OK && s < x.tv.nsent; s++) {

@@ -24,15 +24,28 @@ uint64_t text_hash(const char *s, size_t n)
 
 bool text_is(const at_textview *tv, size_t i, const char *word)
 {
-    if (tv->toks[i].nlen == 0 || tv->norm[tv->toks[i].norm] != word[0])
-        return false;
-    size_t n = strlen(word);
-    return tv->toks[i].nlen == n && memcmp(text_norm(tv, i), word, n) == 0;
+    const at_token *t = &tv->toks[i];
+    const char *n = tv->norm + t->norm;
+    /* no strlen: a normalized form holds no NUL, so WORD's end stops the
+     * comparison where it is shorter */
+    for (size_t j = 0; j < t->nlen; j++)
+        if (n[j] != word[j])
+            return false;
+    return t->nlen != 0 && word[t->nlen] == '\0';
 }
 
 /* What the bytes at P (N left) are: a space, a punctuation mark (with its
  * normalized char), or part of a word. Sets *LEN to the sequence length. */
 enum cls { C_SPACE, C_NEWLINE, C_PUNCT, C_WORD, C_HYPHEN, C_APOS };
+
+static enum cls classify(const unsigned char *p, size_t n, size_t *len,
+                         char *punct);
+
+bool text_char_in_word(const char *p, size_t n, size_t *len)
+{
+    char punct;
+    return classify((const unsigned char *)p, n, len, &punct) == C_WORD;
+}
 
 static enum cls classify(const unsigned char *p, size_t n, size_t *len,
                          char *punct)
@@ -381,7 +394,7 @@ static bool is_abbrev(const at_textview *tv, size_t i)
         "fig", "al", "dept", "univ", "ave", "blvd", "gens", "reps", "sens",
         "govt", "min", "cf"};
     const at_token *t = &tv->toks[i];
-    if (t->kind != TK_WORD)
+    if (t->kind != TK_WORD || t->nlen > 6) /* the longest is "approx" */
         return false;
     if (t->nlen == 1 && (t->flags & TF_CAP))
         return true; /* an initial: John F. Kennedy */

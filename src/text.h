@@ -67,6 +67,10 @@ static inline const char *text_norm(const at_textview *tv, size_t i)
 /* true when token I's normalized form equals the NUL-terminated WORD. */
 bool text_is(const at_textview *tv, size_t i, const char *word);
 
+/* Whether the character at P (N >= 1 bytes left) belongs to a word as
+ * the tokenizer reads it; *LEN is its length in bytes either way. */
+bool text_char_in_word(const char *p, size_t n, size_t *len);
+
 /* The hash used for token norms and dictionary keys. */
 uint64_t text_hash(const char *s, size_t n);
 /* Combine the hash of a phrase so far with the next token's hash. */
