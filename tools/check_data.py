@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """check_data.py: validate the dictionary TSV files under data/.
 
-Checks data/parties/*.tsv (surface, party, kind) and data/weapons/systems.tsv
-(alias, canonical, category, origin): header, columns, allowed values, party
-codes, duplicates, conflicts between files and sort order. Prints one
+Checks every file the extractor loads: data/parties/*.tsv (surface, party,
+kind), data/weapons/systems.tsv (alias, canonical, category, origin),
+weapons/generic.tsv (term, category, strength), verbs.tsv (frame, stage,
+forms), cues.tsv (phrase, cue), adversaries.tsv (party, party) and
+claim_slugs.tsv (slug): header, columns, allowed values, party codes,
+duplicates, conflicts between files and sort order. Prints one
 "file:line: message" per problem and exits 1 if there was any.
 
 usage: check_data.py [DATA_DIR]        (default: the data/ beside tools/)
+       check_data.py --vocabularies  (the names it allows, one set a line)
 """
 import glob
 import json
@@ -29,6 +33,23 @@ CATEGORIES = {
     "small_arms", "components", "technology", "production", "nuclear",
     "personnel", "economic",
 }
+
+# The loader's own names (src/dict.c; tests/cli/data_check.sh keeps the
+# two in step).
+STRENGTHS = {"strong", "weak", "block"}
+FRAMES = {
+    "give", "get", "use", "arrive", "use_with", "train", "seize", "give_n",
+    "get_n", "deal_n", "talk_n", "use_n", "supplier_n", "buyer_n",
+}
+CUES = {
+    "neg", "deny", "hyp", "cond", "intent", "negotiating", "agreed",
+    "control", "will", "report", "assess", "made", "supplied", "return",
+    "boundary", "ref", "skip", "military", "modal", "evidence", "nonhead",
+    "dealverb", "speaker", "bound", "own", "aspect", "win", "purpose",
+}
+# claims.md section 4.
+STAGES = {"intent", "negotiating", "agreed", "delivered", "used"}
+FORM_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9'_-]*(:[pg])?$")
 
 MIN_CANONICALS = 200
 SLUG_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -60,7 +81,7 @@ def norm(surface):
     return " ".join(surface.replace("-", " ").split()).casefold()
 
 
-def read_tsv(path, ncols, rep):
+def read_tsv(path, ncols, rep, max_header=5):
     """Yield (lineno, fields) for data lines; check header and layout."""
     try:
         with open(path, encoding="utf-8", newline="") as f:
@@ -80,18 +101,19 @@ def read_tsv(path, ncols, rep):
         if not line.startswith("#"):
             break
         header.append(line)
-    if not 2 <= len(header) <= 5:
-        rep.error(path + ":1", "expected a 2-5 line '#' header, found %d"
-                  % len(header))
+    if not 2 <= len(header) <= max_header:
+        rep.error(path + ":1", "expected a 2-%d line '#' header, found %d"
+                  % (max_header, len(header)))
     rows = []
     for no, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
         where = "%s:%d" % (path, no)
-        if len(fields) != ncols:
-            rep.error(where, "expected %d tab-separated columns, found %d"
-                      % (ncols, len(fields)))
+        lo, hi = ncols if isinstance(ncols, tuple) else (ncols, ncols)
+        if not lo <= len(fields) <= hi:
+            rep.error(where, "expected %s tab-separated columns, found %d"
+                      % (lo if lo == hi else "%d-%d" % (lo, hi), len(fields)))
             continue
         if any(x != x.strip() or not x for x in fields):
             rep.error(where, "empty column or stray whitespace")
@@ -242,7 +264,158 @@ def check_systems(data_dir, codes, party_surfaces, rep):
     return len(canon)
 
 
+def check_generic(data_dir, systems, rep):
+    """generic.tsv: a term may have several senses ("fighters": aircraft,
+    personnel), never the same one twice."""
+    path = os.path.join(data_dir, "weapons", "generic.tsv")
+    header, rows = read_tsv(path, (2, 3), rep, max_header=40)
+    seen = {}
+    for no, fields in rows:
+        term, cat = fields[:2]
+        strength = fields[2] if len(fields) > 2 else "strong"
+        where = "%s:%d" % (path, no)
+        if cat == "none":
+            if strength != "block":
+                rep.error(where, "category 'none' goes with strength 'block'"
+                          " (a phrase that is never a weapon)")
+        elif cat not in CATEGORIES:
+            rep.error(where, "unknown category '%s'" % cat)
+        if strength not in STRENGTHS:
+            rep.error(where, "unknown strength '%s' (one of %s)"
+                      % (strength, ", ".join(sorted(STRENGTHS))))
+        key = (norm(term), cat)
+        if key in seen:
+            rep.error(where, "'%s' as %s repeats %s" % (term, cat, seen[key]))
+        seen.setdefault(key, where)
+        if norm(term) in systems:
+            rep.warn(where, "'%s' is also a system alias (%s)"
+                     % (term, systems[norm(term)]))
+    return len(rows)
+
+
+def check_verbs(data_dir, rep):
+    """verbs.tsv: known frames and stages, forms of words with an optional
+    :p or :g, no form twice in one frame."""
+    path = os.path.join(data_dir, "verbs.tsv")
+    header, rows = read_tsv(path, 3, rep, max_header=40)
+    seen = {}
+    for no, (frame, stage, forms) in rows:
+        where = "%s:%d" % (path, no)
+        if frame not in FRAMES:
+            rep.error(where, "unknown frame '%s' (one of %s)"
+                      % (frame, ", ".join(sorted(FRAMES))))
+        if stage not in STAGES:
+            rep.error(where, "unknown stage '%s' (one of %s)"
+                      % (stage, ", ".join(sorted(STAGES))))
+        for form in forms.split(" "):
+            if not FORM_RE.match(form):
+                rep.error(where, "bad form '%s' (a word, '_' joining a"
+                          " particle, then :p or :g)" % form)
+                continue
+            key = (norm(form.split(":")[0].replace("_", " ")), frame)
+            if key in seen:
+                rep.error(where, "'%s' in frame %s repeats %s"
+                          % (form, frame, seen[key]))
+            seen.setdefault(key, where)
+    return len(rows)
+
+
+def check_cues(data_dir, rep):
+    """cues.tsv: known cues, each described in the header; a phrase may
+    carry several cues, never one twice."""
+    path = os.path.join(data_dir, "cues.tsv")
+    header, rows = read_tsv(path, 2, rep, max_header=40)
+    described = set()
+    for word in re.findall(r"[a-z_]+", header or ""):
+        described.add(word)
+    seen = {}
+    for no, (phrase, cue) in rows:
+        where = "%s:%d" % (path, no)
+        if cue not in CUES:
+            rep.error(where, "unknown cue '%s' (one of %s)"
+                      % (cue, ", ".join(sorted(CUES))))
+        elif cue not in described:
+            rep.error(where, "cue '%s' is not described in the header" % cue)
+        key = (norm(phrase), cue)
+        if key in seen:
+            rep.error(where, "'%s' as %s repeats %s" % (phrase, cue, seen[key]))
+        seen.setdefault(key, where)
+    return len(rows)
+
+
+def group_slugs(data_dir):
+    groups = set()
+    path = os.path.join(data_dir, "parties", "groups.tsv")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if not line.startswith("#") and len(parts) == 3:
+                    groups.add(parts[1])
+    return groups
+
+
+def check_adversaries(data_dir, codes, rep):
+    path = os.path.join(data_dir, "adversaries.tsv")
+    header, rows = read_tsv(path, 2, rep)
+    groups = group_slugs(data_dir)
+    seen = {}
+    for no, (a, b) in rows:
+        where = "%s:%d" % (path, no)
+        for code in (a, b):
+            if code not in codes and code not in groups:
+                rep.error(where, "'%s' is neither an ISO 3166-1 alpha-3 code"
+                          " nor a slug in groups.tsv" % code)
+        if a == b:
+            rep.error(where, "'%s' paired with itself" % a)
+        key = tuple(sorted((a, b)))
+        if key in seen:
+            rep.error(where, "pair %s-%s repeats %s" % (a, b, seen[key]))
+        seen.setdefault(key, where)
+    return len(rows)
+
+
+def check_claim_slugs(data_dir, rep):
+    path = os.path.join(data_dir, "claim_slugs.tsv")
+    header, rows = read_tsv(path, 1, rep)
+    groups = group_slugs(data_dir)
+    seen = {}
+    for no, (slug,) in rows:
+        where = "%s:%d" % (path, no)
+        if not SLUG_RE.match(slug):
+            rep.error(where, "'%s' is not a lowercase slug" % slug)
+        elif slug not in groups:
+            rep.error(where, "slug '%s' is not listed in groups.tsv" % slug)
+        if slug in seen:
+            rep.error(where, "'%s' repeats %s" % (slug, seen[slug]))
+        seen.setdefault(slug, where)
+    return len(rows)
+
+
+def system_aliases(data_dir):
+    aliases = {}
+    path = os.path.join(data_dir, "weapons", "systems.tsv")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if not line.startswith("#") and len(parts) == 4:
+                    aliases.setdefault(norm(parts[0]), parts[1])
+    return aliases
+
+
+def vocabularies():
+    """The names this checker allows, for the test that keeps them in step
+    with the loader's."""
+    return {"categories": CATEGORIES, "strengths": STRENGTHS,
+            "frames": FRAMES, "cues": CUES, "kinds": KINDS}
+
+
 def main(argv):
+    if argv == ["--vocabularies"]:
+        for name, words in sorted(vocabularies().items()):
+            print("%s %s" % (name, " ".join(sorted(words))))
+        return 0
     if len(argv) > 1 or (argv and argv[0].startswith("-")):
         sys.stderr.write(__doc__.split("\n\n")[-1])
         return 2
@@ -255,23 +428,19 @@ def main(argv):
     codes = known_codes(data_dir)
     surfaces = check_parties(data_dir, codes, rep)
     n = check_systems(data_dir, codes, surfaces, rep)
-    # Other data files belong to other parts of the extractor and have
-    # formats of their own: name them, so nobody thinks they were checked.
-    other = []
-    for path in sorted(glob.glob(os.path.join(data_dir, "**", "*.tsv"),
-                                 recursive=True)):
-        rel = os.path.relpath(path, data_dir)
-        if not (rel.startswith("parties" + os.sep)
-                or rel == os.path.join("weapons", "systems.tsv")):
-            other.append(rel)
-    if other:
-        sys.stderr.write("check_data: no schema here, not checked: %s\n"
-                         % ", ".join(other))
+    counts = {
+        "generic terms": check_generic(data_dir, system_aliases(data_dir), rep),
+        "verb rows": check_verbs(data_dir, rep),
+        "cues": check_cues(data_dir, rep),
+        "adversary pairs": check_adversaries(data_dir, codes, rep),
+        "claim slugs": check_claim_slugs(data_dir, rep),
+    }
     if rep.problems:
         print("check_data: %d problem(s)" % rep.problems)
         return 1
-    print("check_data: ok: %d party surfaces, %d canonical systems"
-          % (len(surfaces), n or 0))
+    print("check_data: ok: %d party surfaces, %d canonical systems, %s"
+          % (len(surfaces), n or 0,
+             ", ".join("%d %s" % (v, k) for k, v in counts.items())))
     return 0
 
 

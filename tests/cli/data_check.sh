@@ -21,6 +21,28 @@ else
     echo "data_check.sh: iso-codes not installed; generator comparison skipped"
 fi
 
+# The checker's names are the loader's (src/dict.c), in both directions.
+python3 - "$AT_SRC" <<'PY' || fail "check_data.py and src/dict.c disagree on names"
+import re, subprocess, sys
+src = sys.argv[1]
+c = open(src + "/src/dict.c", encoding="utf-8").read()
+def c_array(name):
+    m = re.search(r"\b" + name + r"\[[A-Z_]*\]\s*=\s*\{(.*?)\};", c, re.S)
+    return {w for w in re.findall(r'"([^"]*)"', m.group(1)) if w}
+out = subprocess.run([sys.executable, src + "/tools/check_data.py", "--vocabularies"],
+                     capture_output=True, text=True, check=True).stdout
+py = {l.split()[0]: set(l.split()[1:]) for l in out.splitlines()}
+ok = True
+for c_name, py_name in (("frames", "frames"), ("cues", "cues"),
+                        ("strengths", "strengths"), ("party_kinds", "kinds")):
+    a, b = c_array(c_name), py[py_name]
+    if a != b:
+        print("%s: only in dict.c %s, only in check_data.py %s"
+              % (py_name, sorted(a - b), sorted(b - a)), file=sys.stderr)
+        ok = False
+sys.exit(0 if ok else 1)
+PY
+
 # Each case: copy data/, break one thing, expect exit 1 and a message that
 # names the file and line.
 expect_reject() { # name, expected message regex
@@ -67,5 +89,40 @@ expect_reject alias "alias 'Geran 2' also names 'Shahed-136' at .*systems.tsv:[0
 fresh columns
 printf 'Putin\tRUS\n' >>"$tmp/columns/parties/officials.tsv"
 expect_reject columns "officials.tsv:[0-9]+: expected 3 tab-separated columns, found 2"
+
+fresh strength
+printf 'zap gun\tweapons\tstrongish\n' >>"$tmp/strength/weapons/generic.tsv"
+expect_reject strength "generic.tsv:[0-9]+: unknown strength 'strongish'"
+
+# hyphens and spaces are one form: the same sense twice is a slip
+fresh generic_dup
+printf 'anti-ship missiles\tcruise_missile\tstrong\nanti ship missiles\tcruise_missile\tstrong\n' \
+    >>"$tmp/generic_dup/weapons/generic.tsv"
+expect_reject generic_dup "generic.tsv:[0-9]+: 'anti ship missiles' as cruise_missile repeats .*generic.tsv:[0-9]+"
+
+fresh frame
+printf 'lease\tdelivered\tlease leases leased:p\n' >>"$tmp/frame/verbs.tsv"
+expect_reject frame "verbs.tsv:[0-9]+: unknown frame 'lease'"
+
+fresh form
+printf 'give\tdelivered\tlease leases leased:x\n' >>"$tmp/form/verbs.tsv"
+expect_reject form "verbs.tsv:[0-9]+: bad form 'leased:x'"
+
+fresh cue
+printf 'perhaps\tmaybe\n' >>"$tmp/cue/cues.tsv"
+expect_reject cue "cues.tsv:[0-9]+: unknown cue 'maybe'"
+
+fresh cue_dup
+printf 'denied\tdeny\n' >>"$tmp/cue_dup/cues.tsv"
+expect_reject cue_dup "cues.tsv:[0-9]+: 'denied' as deny repeats .*cues.tsv:[0-9]+"
+
+fresh adversary
+printf 'UKR\tRUS\nFRA\tFRA\n' >>"$tmp/adversary/adversaries.tsv"
+expect_reject adversary "adversaries.tsv:[0-9]+: pair UKR-RUS repeats"
+expect_reject adversary "adversaries.tsv:[0-9]+: 'FRA' paired with itself"
+
+fresh claim_slug
+printf 'no_such_group\n' >>"$tmp/claim_slug/claim_slugs.tsv"
+expect_reject claim_slug "claim_slugs.tsv:[0-9]+: slug 'no_such_group' is not listed in groups.tsv"
 
 echo "data_check.sh: ok"
