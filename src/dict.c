@@ -68,7 +68,7 @@ static const char *const cues[CUE_COUNT] = {
     "", "neg", "deny", "hyp", "cond", "intent", "negotiating", "agreed",
     "control", "will", "report", "assess", "made", "supplied", "return",
     "boundary", "ref", "skip", "military", "modal", "evidence", "nonhead",
-    "dealverb", "speaker", "bound", "own", "aspect", "win", "purpose"};
+    "dealverb", "speaker", "bound", "own", "aspect", "win", "purpose", "carrier"};
 static const char *const strengths[] = {"strong", "weak", "block"};
 
 static int find_name(const char *const *names, size_t n, const char *s)

@@ -68,6 +68,7 @@ enum cue {
     CUE_ASPECT,      /* begin, continue, complete: a chain crosses them */
     CUE_WIN,         /* secured, won (an order): the order's giver buys */
     CUE_PURPOSE,     /* construction, production (of): made, not moved */
+    CUE_CARRIER,     /* via, aboard: the vehicle that carries the goods */
     CUE_COUNT
 };
 

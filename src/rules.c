@@ -11,6 +11,17 @@
 
 #include "rules_int.h"
 
+/* Unit I is a capitalized word with no sense of its own: part of a
+ * name ("Foreign Military Sale"). */
+static bool name_word(const sentence *sn, size_t i)
+{
+    const unit *u = &sn->u[i];
+    const at_token *t = &sn->tv->toks[u->t0];
+    return (t->flags & TF_CAP) && t->kind == TK_WORD && u->t1 == u->t0 + 1 && u->party < 0 &&
+           !u->has_verb && !u->has_noun && !u->has_weapon && !u->cues && !unit_is_det(sn, i) &&
+           !unit_is_prep(sn, i);
+}
+
 /* A word that can head a noun phrase and has no sense of its own:
  * "client", "Control", "figures" (a plain modifier, or a capitalized
  * word of a name that is no party). */
@@ -27,8 +38,27 @@ static bool plain_noun(const sentence *sn, size_t i)
                           (len > 4 && n[len - 3] == 'i' && n[len - 2] == 'n' && n[len - 1] == 'g');
         return !is_adverb(sn, i) && !participle;
     }
-    return (t->flags & TF_CAP) && t->kind == TK_WORD && u->t1 == u->t0 + 1 && u->party < 0 &&
-           !u->has_verb && !u->has_noun && !u->has_weapon && !u->cues;
+    return name_word(sn, i);
+}
+
+/* Unit I is part of a hyphenated compound: "follow-on", "long-awaited". */
+static bool hyphenated(const sentence *sn, size_t i)
+{
+    const at_token *toks = sn->tv->toks;
+    return (toks[sn->u[i].t0].flags & TF_HYPH) ||
+           (i + 1 < sn->nu && (toks[sn->u[i + 1].t0].flags & TF_HYPH));
+}
+
+/* Unit I follows a determiner across a hyphenated compound (and plain
+ * modifiers): "a follow-on order", "the long-awaited delivery". */
+static bool modified_noun(const sentence *sn, size_t i)
+{
+    if (i == 0 || !hyphenated(sn, i - 1))
+        return false; /* "that country supplies" is a verb */
+    size_t k = i;
+    while (k > 0 && i - k < 4 && (plain_modifier(sn, k - 1) || hyphenated(sn, k - 1)))
+        k--;
+    return k < i && k > 0 && (unit_is_det(sn, k - 1) || unit_is(sn, k - 1, "'s"));
 }
 
 static bool is_trigger(const sentence *sn, size_t i, bool *noun)
@@ -42,7 +72,8 @@ static bool is_trigger(const sentence *sn, size_t i, bool *noun)
                                 !sn->u[i - 1].made))) ||
                     (i + 1 < sn->nu && unit_is(sn, i + 1, "of")) ||
                     (i >= 2 && unit_is_det(sn, i - 2) && is_adverb(sn, i - 1)) ||
-                    (i >= 2 && unit_is_det(sn, i - 2) && unit_cue(sn, i - 1, CUE_REPORT));
+                    (i >= 2 && unit_is_det(sn, i - 2) && unit_cue(sn, i - 1, CUE_REPORT)) ||
+                    modified_noun(sn, i);
     if (u->has_noun && (noun_ctx || !u->has_verb)) {
         /* "export client", "the Arms Export Control Act", "sales figures":
          * a transfer noun that modifies the noun after it is no transfer */
@@ -236,7 +267,7 @@ static size_t cue_verb_of(const sentence *sn, size_t t, size_t lo, plist *with)
                       unit_cue(sn, k - 1, CUE_MILITARY) || unit_is(sn, k - 1, "of") ||
                       plain_modifier(sn, k - 1) || /* "approved two possible arms sales" */
                       unit_is(sn, k - 1, "over") || unit_is(sn, k - 1, "about") ||
-                      is_adverb(sn, k - 1);
+                      is_adverb(sn, k - 1) || name_word(sn, k - 1); /* "Foreign Military Sale" */
         if (!filler)
             break;
         k--;

@@ -176,6 +176,8 @@ static bool approval_formula(const sentence *sn, size_t i, const frame *f)
         const unit *u = &sn->u[j];
         if (u->has_noun && (u->noun.a == F_GIVE_N || u->noun.a == F_GET_N || u->noun.a == F_DEAL_N))
             return true;
+        if (u->wp >= 0)
+            continue; /* "possible arms sales": "arms" is no verb here */
         if (u->has_verb || (u->punct && u->punct != '$'))
             return false;
     }

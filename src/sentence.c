@@ -158,6 +158,26 @@ static bool governed_weak(const sentence *sn, size_t i)
     return false;
 }
 
+/* The weapon words at unit I follow "via" or "aboard" across a
+ * determiner, a party and plain modifiers. */
+static bool carried_by(const sentence *sn, size_t i)
+{
+    for (size_t k = i, steps = 0; k > 0 && steps < 5; k--, steps++) {
+        const unit *p = &sn->u[k - 1];
+        if (unit_cue(sn, k - 1, CUE_CARRIER))
+            return true;
+        bool filler = unit_is_det(sn, k - 1) || (p->party >= 0 && !p->made) ||
+                      unit_cue(sn, k - 1, CUE_MILITARY) ||
+                      sn->tv->toks[p->t0].kind == TK_NUM ||
+                      (p->t1 == p->t0 + 1 && sn->tv->toks[p->t0].kind == TK_WORD &&
+                       p->party < 0 && !p->has_verb && !p->has_noun && !p->has_weapon &&
+                       !p->cues && !unit_is_prep(sn, k - 1));
+        if (!filler || p->punct)
+            return false;
+    }
+    return false;
+}
+
 static void group_weapons(sentence *sn, bool doc_military)
 {
     sn->own_military = false;
@@ -193,6 +213,12 @@ static void group_weapons(sentence *sn, bool doc_military)
         }
         /* "indigenous weapons": the party's own, never what moves */
         if (i > 0 && unit_cue(sn, i - 1, CUE_OWN)) {
+            i = j;
+            continue;
+        }
+        /* "via Turkish A400M transport aircraft", "aboard a C-17": the
+         * vehicle that carries the goods is none of them */
+        if (carried_by(sn, i)) {
             i = j;
             continue;
         }
@@ -272,6 +298,10 @@ static void group_weapons(sentence *sn, bool doc_military)
                 w->ref = true;
             if (p->punct && p->punct != ',')
                 break;
+            /* "sell the Moroccan army the Barak system": a party before
+             * the determiner is in a noun phrase of its own */
+            if (unit_is(sn, k - 1, "the") || unit_is(sn, k - 1, "a") || unit_is(sn, k - 1, "an"))
+                break;
             /* "send Ukraine 31 tanks": a party before the count is no
              * adjective of the weapons */
             if (p->has_verb || p->has_noun || p->has_weapon || unit_is_prep(sn, k - 1) ||
@@ -293,7 +323,12 @@ static void group_weapons(sentence *sn, bool doc_military)
         if (i >= 3 && unit_is(sn, i - 2, "of") && unit_cue(sn, i - 1, CUE_REF))
             w->ref = true;
         size_t lo = sn->u[0].t0;
-        w->has_qty = quantity_find(sn->tv, lo, sn->u[i].t0, &w->qty);
+        /* "three possible arms sales": a count of sales or deliveries
+         * is none of the goods */
+        bool counts_transfers = j < sn->nu && sn->u[j].has_noun &&
+                                (sn->u[j].noun.a == F_GIVE_N || sn->u[j].noun.a == F_GET_N ||
+                                 sn->u[j].noun.a == F_DEAL_N || sn->u[j].noun.a == F_TALK_N);
+        w->has_qty = !counts_transfers && quantity_find(sn->tv, lo, sn->u[i].t0, &w->qty);
         for (size_t q = i; q < j; q++)
             sn->u[q].wp = (int16_t)sn->nwp;
         sn->nwp++;

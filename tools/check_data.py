@@ -46,6 +46,7 @@ CUES = {
     "control", "will", "report", "assess", "made", "supplied", "return",
     "boundary", "ref", "skip", "military", "modal", "evidence", "nonhead",
     "dealverb", "speaker", "bound", "own", "aspect", "win", "purpose",
+    "carrier",
 }
 # claims.md section 4.
 STAGES = {"intent", "negotiating", "agreed", "delivered", "used"}

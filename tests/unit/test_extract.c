@@ -394,6 +394,23 @@ static const xcase general[] = {
      "RUS>IRN air_defense intent claimed", NULL},
     /* not a use: a ship's launch */
     {"Pakistan held a launching ceremony for a Chinese-built submarine.", "", NULL},
+    /* orders won, approvals of possible sales, the aircraft that carry */
+    {"Embraer has won a follow-on order from Lisbon for six more military transport aircraft.",
+     "BRA>PRT aircraft agreed claimed", NULL},
+    {"The State Department approved two possible arms sales to Norway on Monday.",
+     "USA>NOR weapons agreed claimed", "USA>NOR weapons agreed claimed|system=|qty=|date=2024-06-10"},
+    {"The State Department made a determination approving a possible Foreign Military Sale to "
+     "the Government of Peru of Black Hawk helicopters.",
+     "USA>PER aircraft agreed claimed", NULL},
+    {"The State Department cleared a possible sale to Qatar of MQ-9B Remotely Piloted Aircraft.",
+     "USA>QAT drone agreed claimed", NULL},
+    {"The first of 12 armoured vehicles donated by Canada to Latvia left Ottawa aboard a "
+     "Canadian Air Force C-17.",
+     "CAN>LVA armored_vehicle delivered claimed", NULL},
+    {"Turkey delivered Akinci drones to Somalia via Turkish military A400M transport aircraft.",
+     "TUR>SOM drone delivered claimed", NULL},
+    {"Saab will sell the Colombian air force the Gripen fighters.",
+     "SWE>COL aircraft intent claimed", NULL},
 };
 
 /* MARK: - No claim */
