@@ -118,6 +118,10 @@ bool negated(const sentence *sn, const frame *f)
     for (size_t i = f->lo; i < f->hi; i++) {
         if (!unit_cue(sn, i, CUE_NEG) && !unit_cue(sn, i, CUE_DENY))
             continue;
+        /* "should not buy": advice, which states nothing done or not */
+        if (i > f->lo && (unit_is(sn, i - 1, "should") || unit_is(sn, i - 1, "must") ||
+                          unit_is(sn, i - 1, "ought")))
+            continue;
         if (i < f->t) {
             bool evidence = false, crossed = false;
             for (size_t k = i + 1; k < f->t; k++) {

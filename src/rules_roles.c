@@ -161,6 +161,19 @@ static int16_t subject_pronoun(const xdoc *x, const sentence *sn, size_t i)
         return x->sayer >= 0 ? x->sayer : x->last_person;
     if (is_person_pronoun(sn, i))
         return resolve_pronoun(x, sn, i, NULL);
+    /* "The US warned Serbia that it should not buy": what one should do
+     * is told to the one addressed */
+    if (i >= 2 && unit_is(sn, i - 1, "that") && sn->u[i - 2].party >= 0 && i + 1 < sn->nu &&
+        (unit_is(sn, i + 1, "should") || unit_is(sn, i + 1, "must") ||
+         unit_is(sn, i + 1, "ought")))
+        for (size_t b = i - 2; b > 0 && i - 2 - b < 3; b--) {
+            const unit *v = &sn->u[b - 1]; /* a verb: "warned", "told" */
+            if (!v->punct && v->party < 0 && v->wp < 0 && !unit_is_prep(sn, b - 1) &&
+                !is_conj(sn, b - 1) && !unit_is_det(sn, b - 1))
+                return sn->u[i - 2].party;
+            if (!unit_is_det(sn, b - 1))
+                break;
+        }
     if (x->last_subject >= 0 && x->last_subject_sent == sn->gsent)
         return x->last_subject;
     for (size_t k = i; k > 0; k--) {

@@ -158,6 +158,11 @@ static const xcase facts[] = {
      "HUN>SRB armored_vehicle delivered hypothetical", NULL},
     {"There is no evidence that Brazil sold ammunition to Venezuela.",
      "BRA>VEN ammunition delivered negated", NULL},
+    /* advice states nothing done or not; "it" is the one advised */
+    {"Washington warned Egypt that it should not buy the Russian fighter jets.",
+     "RUS>EGY aircraft delivered hypothetical", NULL},
+    {"Berlin told Budapest that it must not sell the German tanks to Moscow.",
+     "HUN>RUS armored_vehicle delivered hypothetical", NULL},
     {"Iran denied supplying drones to Russia.",
      "IRN>RUS drone delivered negated", NULL},
     {"Kenya did not receive weapons from Ethiopia, but Somalia bought rifles from Eritrea.",
