@@ -396,6 +396,12 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
         /* "North Korea has provided" vs "had been transferred" */
         if (been)
             f.passive = true;
+        /* "troops deployed in Mali", "tanks sent to Ukraine": a
+         * participle right after the goods, then where they went */
+        if (k == t && t > f.lo && sn->u[t - 1].wp >= 0 && sn->u[t].verb.b == VF_PART &&
+            t + 1 < f.hi &&
+            (unit_is(sn, t + 1, "to") || unit_is(sn, t + 1, "in") || unit_is(sn, t + 1, "into")))
+            f.passive = true;
     }
 
     emit_ctx e = {.x = x, .sn = sn, .si = si, .f = &f};
@@ -437,6 +443,9 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
                 pp_parties(sn, t + 1, f.hi, "from", &sup);
             if (!pp_parties(sn, t + 1, f.hi, "to", &rec))
                 pp_parties(sn, t + 1, f.hi, "into", &rec);
+            /* "troops deployed in Mali": stationed there */
+            if (rec.n == 0 && deploys(sn, t))
+                pp_parties(sn, t + 1, f.hi, "in", &rec);
             if (nw == 0) {
                 size_t w = left_wp(sn, &f);
                 if (w != NONE)
@@ -578,6 +587,16 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
                                   : AT_STAGE_INTENT;
                 else if (chain < 0 && f.stage == AT_STAGE_DELIVERED && unit_cue(sn, k, CUE_INTENT))
                     f.stage = AT_STAGE_INTENT;
+                /* "efforts by Minsk to secure military support from":
+                 * the cue verb's own chain */
+                frame h = f;
+                h.t = k;
+                /* (a refusal decided is still a refusal: delivered) */
+                int cs = chain < 0 && !unit_cue(sn, k, CUE_NEG) && !unit_cue(sn, k, CUE_DENY)
+                             ? stage_chain(sn, si->tx, si->ntx, &h)
+                             : -1;
+                if (cs >= 0)
+                    f.stage = (uint8_t)cs;
             }
         }
         /* "after months of talks on the sale of", "a contract for the
@@ -616,7 +635,14 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
                      sn->wp[wps[k]].sys, f.stage, true);
             return t;
         }
-        if (f.frame == F_GIVE_N) {
+        if (f.frame == F_GIVE_N && cue_verb != NONE && unit_cue(sn, cue_verb, CUE_WIN)) {
+            /* "Minsk secured military support from Moscow", "Kyiv received
+             * deliveries of jets from Oslo": who wins the giving gets it */
+            rec = owner;
+            pp_parties(sn, t + 1, f.obj_hi, "from", &sup);
+            if (sup.n == 0)
+                fill = FILL_ORIGIN;
+        } else if (f.frame == F_GIVE_N) {
             sup = owner;
             pp_parties(sn, t + 1, f.obj_hi, "by", &sup);
             pp_parties(sn, t + 1, f.obj_hi, "from", &sup);

@@ -50,8 +50,11 @@ int stage_chain(const sentence *sn, const at_timex *tx, size_t ntx, frame *f)
             /* "the commitment of the Netherlands and Denmark to provide",
              * "an agreement for Iran to supply": the noun says the stage */
             size_t c = i;
-            while (c > f->lo && (sn->u[c - 1].party >= 0 || is_conj(sn, c - 1) ||
-                                 unit_is(sn, c - 1, "the")))
+            /* (across "the junta in Niger") */
+            while (c > f->lo && i - c < 6 &&
+                   (sn->u[c - 1].party >= 0 || is_conj(sn, c - 1) || unit_is(sn, c - 1, "the") ||
+                    (unit_is(sn, c - 1, "in") && c >= f->lo + 2 && plain_modifier(sn, c - 2)) ||
+                    (plain_modifier(sn, c - 1) && c < i && unit_is(sn, c, "in"))))
                 c--;
             if (c > f->lo && (unit_is(sn, c - 1, "of") || unit_is(sn, c - 1, "by") ||
                               unit_is(sn, c - 1, "for") || unit_is(sn, c - 1, "with"))) {

@@ -50,15 +50,29 @@ bool party_is_origin(const sentence *sn, size_t i)
 }
 
 /* Parties coordinated with the one at unit I: "North Korea and Iran",
- * "Russian and North Korean officials". */
+ * "Russian and North Korean officials", "Russia, China, and Iran". */
+
+/* How many units the conjunction at K takes: 2 for ", and" (the serial
+ * comma), 1 for a comma, "and" or "or", else 0. */
+static size_t conj_at(const sentence *sn, size_t k, size_t hi)
+{
+    if (k >= hi || !is_conj(sn, k))
+        return 0;
+    if (sn->u[k].punct == ',' && k + 1 < hi && is_conj(sn, k + 1) && !sn->u[k + 1].punct)
+        return 2;
+    return 1;
+}
+
 static bool list_closes(const sentence *sn, size_t i, size_t hi)
 {
-    /* from a comma at I: party (, party)* and|or party */
-    for (size_t k = i; k + 1 < hi; k += 2) {
-        if (!is_conj(sn, k) || sn->u[k + 1].party < 0)
+    /* from a comma at I: party (, party)* [,] and|or party */
+    for (size_t k = i; k + 1 < hi;) {
+        size_t n = conj_at(sn, k, hi);
+        if (n == 0 || k + n >= hi || sn->u[k + n].party < 0)
             return false;
-        if (sn->u[k].punct != ',')
+        if (n == 2 || sn->u[k].punct != ',')
             return true;
+        k += n + 1;
     }
     return false;
 }
@@ -82,20 +96,26 @@ static void coordinated(const sentence *sn, size_t i, size_t lo, size_t hi, plis
         size_t c = k - 1;
         if (unit_is(sn, c, "the") && c > lo)
             c--;
-        if (c < lo + 1 || !is_conj(sn, c) || sn->u[c - 1].party < 0)
+        if (c < lo + 1 || !is_conj(sn, c))
+            break;
+        /* ", and": the comma before the word is part of it */
+        bool serial = !sn->u[c].punct && sn->u[c - 1].punct == ',' && c >= lo + 2;
+        size_t start = serial ? c - 1 : c;
+        if (start < lo + 1 || sn->u[start - 1].party < 0)
             break;
         if (sn->u[c].punct == ',' && !closed && !list_closes(sn, c, hi))
             break;
         closed = true;
-        plist_add(out, sn->u[c - 1].party);
-        k = c - 1;
+        plist_add(out, sn->u[start - 1].party);
+        k = start - 1;
     }
     for (size_t k = i; k + 2 < hi;) {
         size_t c = k + 1;
         if (unit_is(sn, c, "as") && c + 3 < hi && unit_is(sn, c + 1, "well") &&
             unit_is(sn, c + 2, "as"))
             c += 2;
-        size_t p = is_conj(sn, c) ? party_at(sn, c + 1, hi) : NONE;
+        size_t n = conj_at(sn, c, hi);
+        size_t p = n ? party_at(sn, c + n, hi) : NONE;
         if (p == NONE)
             break;
         plist_add(out, sn->u[p].party);
@@ -201,10 +221,11 @@ static int16_t subject_pronoun(const xdoc *x, const sentence *sn, size_t i)
 void find_subject(const xdoc *x, const sentence *sn, size_t from, size_t lo,
                   frame *f)
 {
-    /* "Bulgaria helped Ukraine by supplying it with": the subject of the
-     * verb the "by" phrase belongs to, not its object */
-    if (from > lo && unit_is(sn, from - 1, "by") && sn->u[from].has_verb &&
-        sn->u[from].verb.b == VF_ING) {
+    /* "Bulgaria helped Ukraine by supplying it with", "Minsk requested
+     * aid from Moscow, asking for drones": the subject of the verb the
+     * "by" phrase or the participle belongs to, not its object */
+    if (from > lo && (unit_is(sn, from - 1, "by") || sn->u[from - 1].punct == ',') &&
+        sn->u[from].has_verb && sn->u[from].verb.b == VF_ING) {
         for (size_t i = lo; i + 1 < from; i++) {
             const unit *u = &sn->u[i];
             if (u->party < 0 || party_is_origin(sn, i) || party_is_speaker(sn, i) ||
@@ -265,6 +286,23 @@ void find_subject(const xdoc *x, const sentence *sn, size_t from, size_t lo,
             return;
         }
     }
+    /* "In a bid to acquire drones from Turkey, Poland sent": a purpose
+     * put first belongs to the subject after its comma */
+    if (f->subj.n == 0 && (unit_is(sn, 0, "in") || unit_is(sn, 0, "to"))) {
+        for (size_t i = from + 1; i + 1 < sn->nu; i++) {
+            if (sn->u[i].punct && sn->u[i].punct != ',')
+                break;
+            if (sn->u[i].punct != ',')
+                continue;
+            size_t p = i + 1 < sn->nu && unit_is(sn, i + 1, "the") ? i + 2 : i + 1;
+            if (p < sn->nu && sn->u[p].party >= 0 && !party_is_origin(sn, p) &&
+                !(p + 1 < sn->nu && unit_is(sn, p + 1, "'s"))) {
+                coordinated(sn, p, p, sn->nu, &f->subj);
+                f->subj_u = p;
+            }
+            break;
+        }
+    }
 }
 
 /* "the two NATO countries", "EU members": some members, not the bloc. */
@@ -300,6 +338,26 @@ static bool idiom_to(const sentence *sn, size_t i)
     return false;
 }
 
+/* The first party of ", including X" or "such as X" right after the
+ * plain noun phrase that starts at I ("allies, including China"). */
+static size_t including(const sentence *sn, size_t i, size_t hi)
+{
+    for (size_t k = i; k < hi && k < i + 5; k++) {
+        if (unit_is(sn, k, "including") || unit_is(sn, k, "notably") ||
+            (unit_is(sn, k, "such") && k + 1 < hi && unit_is(sn, k + 1, "as"))) {
+            size_t p = unit_is(sn, k, "such") ? k + 2 : k + 1;
+            if (p < hi && unit_is(sn, p, "the"))
+                p++;
+            return p < hi && sn->u[p].party >= 0 ? p : NONE;
+        }
+        const unit *u = &sn->u[k];
+        if ((u->punct && u->punct != ',') || u->party >= 0 || u->has_verb || u->has_noun ||
+            u->wp >= 0 || unit_is_prep(sn, k))
+            return NONE;
+    }
+    return NONE;
+}
+
 bool pp_parties(const sentence *sn, size_t lo, size_t hi, const char *prep, plist *out)
 {
     for (size_t i = lo; i < hi; i++) {
@@ -326,6 +384,14 @@ bool pp_parties(const sentence *sn, size_t lo, size_t hi, const char *prep, plis
                     }
                 coordinated(sn, k, i + 1, hi, out);
                 return true;
+            }
+            /* "from its key allies, including China and Iran" */
+            if (unit_is(sn, k, "its") || unit_is(sn, k, "their")) {
+                size_t p = including(sn, k + 1, hi);
+                if (p != NONE) {
+                    coordinated(sn, p, p, hi, out);
+                    return true;
+                }
             }
             /* "to the conflicting parties in Sudan": a place in the
              * phrase is no party to it; "to the government of Ukraine" is */

@@ -416,6 +416,19 @@ static const xcase general[] = {
      "TUR>SOM drone delivered claimed", NULL},
     {"Saab will sell the Colombian air force the Gripen fighters.",
      "SWE>COL aircraft intent claimed", NULL},
+    /* lists with a serial comma, participles, purposes put first */
+    {"Minsk requested military assistance from Russia, China, and Iran, asking for drones.",
+     "CHN>BLR weapons intent claimed; IRN>BLR weapons intent claimed; "
+     "RUS>BLR weapons intent claimed", NULL},
+    {"The vote follows months of efforts by the junta in Niger to secure military support from "
+     "its allies, including Russia and Turkey.",
+     "RUS>NER weapons intent claimed; TUR>NER weapons intent claimed", NULL},
+    {"In a bid to acquire more drones from Turkey, Poland sent a delegation to Ankara.",
+     "TUR>POL drone intent claimed", NULL},
+    {"Kyiv received deliveries of F-16 jets from Norway.", "NOR>UKR aircraft delivered claimed",
+     NULL},
+    {"Some of the thousands of Chadian troops deployed in Mali have begun fighting.",
+     "TCD>MLI personnel delivered claimed", NULL},
 };
 
 /* MARK: - No claim */
