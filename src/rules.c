@@ -61,6 +61,44 @@ static bool modified_noun(const sentence *sn, size_t i)
     return k < i && k > 0 && (unit_is_det(sn, k - 1) || unit_is(sn, k - 1, "'s"));
 }
 
+/* Unit FROM, an -ing form, has a plain plural noun right before it for
+ * its subject: "nations buying", "countries that" is not handled here. */
+static bool generic_subject(const sentence *sn, size_t from, size_t lo)
+{
+    if (from <= lo || !plain_modifier(sn, from - 1))
+        return false;
+    const at_token *v = &sn->tv->toks[sn->u[from].t0];
+    const at_token *n = &sn->tv->toks[sn->u[from - 1].t0];
+    const char *vn = text_norm(sn->tv, sn->u[from].t0), *nn = text_norm(sn->tv, sn->u[from - 1].t0);
+    bool ing = v->nlen > 4 && !memcmp(vn + v->nlen - 3, "ing", 3);
+    bool plural = n->nlen > 3 && nn[n->nlen - 1] == 's' && nn[n->nlen - 2] != 's';
+    return ing && plural;
+}
+
+/* "abandoned plans to purchase", "scrapped its bid to buy": a plan given
+ * up is an intent negated, not a refusal to deliver. */
+static bool plan_dropped(const sentence *sn, const frame *f)
+{
+    static const char *const plans[] = {"plan",  "plans",   "intention", "intentions", "bid",
+                                        "effort", "efforts", "attempt",   NULL};
+    /* given up, not put on hold: a pause is a refusal (claims.md 4) */
+    static const char *const dropped[] = {"abandoned", "abandons", "abandon", "scrapped",
+                                          "scraps",    "scrap",    "dropped", "drops",
+                                          "shelved",   "shelves",  "cancelled", "canceled",
+                                          "ditched",   NULL};
+    for (size_t i = f->chain_lo; i < f->t; i++)
+        for (const char *const *w = plans; *w; w++)
+            if (text_is(sn->tv, sn->u[i].t0, *w)) {
+                size_t k = i;
+                while (k > f->lo && (unit_is_det(sn, k - 1) || is_adverb(sn, k - 1)))
+                    k--;
+                for (const char *const *d = dropped; k > f->lo && *d; d++)
+                    if (text_is(sn->tv, sn->u[k - 1].t0, *d))
+                        return true;
+            }
+    return false;
+}
+
 static bool is_trigger(const sentence *sn, size_t i, bool *noun)
 {
     const unit *u = &sn->u[i];
@@ -413,7 +451,8 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
         e.fact = AT_FACT_CLAIMED;
     /* "will not send", "refused to sell": a refusal; but a denied request
      * ("denied it turned to Moscow for") stays a request */
-    if (e.fact == AT_FACT_NEGATED && f.stage == AT_STAGE_INTENT && v->stage != AT_STAGE_INTENT)
+    if (e.fact == AT_FACT_NEGATED && f.stage == AT_STAGE_INTENT && v->stage != AT_STAGE_INTENT &&
+        !plan_dropped(sn, &f))
         f.stage = AT_STAGE_DELIVERED;
     if (e.fact == AT_FACT_HYPOTHETICAL && f.frame == F_USE)
         return t;
@@ -422,6 +461,10 @@ static size_t apply_frame(xdoc *x, const sentence *sn, const sent_info *si, size
     plist sup = {0}, rec = {0};
     int fill = FILL_NONE;
     if (!noun && !(f.passive && f.frame != F_USE)) {
+        /* "sanctions on nations buying arms from Russia": a class of
+         * buyers or suppliers, no party, and no claim */
+        if (generic_subject(sn, f.chain_lo, f.lo))
+            return t;
         find_subject(x, sn, f.chain_lo, f.lo, &f);
         set_subject_context(x, sn, &f.subj);
         /* "until Slovakia receives the F-16s": not yet */

@@ -9,7 +9,9 @@
 static bool chain_unit(const sentence *sn, size_t i)
 {
     return unit_cue(sn, i, CUE_SKIP) || unit_cue(sn, i, CUE_ASPECT) || is_adverb(sn, i) ||
-           unit_is(sn, i, "to") || unit_is_det(sn, i) || sn->u[i].punct == '"';
+           unit_is(sn, i, "to") || unit_is_det(sn, i) || sn->u[i].punct == '"' ||
+           /* "looking at purchasing", "aiming at acquiring" */
+           (unit_is(sn, i, "at") && i > 0 && unit_cue(sn, i - 1, CUE_INTENT));
 }
 
 /* Scan left of the trigger over its stage chain; returns the stage the
@@ -203,6 +205,17 @@ bool hypothetical(const sentence *sn, const frame *f)
         if (k > f->lo && unit_is(sn, k - 1, "any"))
             return true;
     }
+    /* "that sending weapons to Ukraine would be a violation": a gerund
+     * that is the subject of a modal */
+    if (!f->noun && sn->u[f->t].has_verb && sn->u[f->t].verb.b == VF_ING &&
+        (f->t == f->lo || unit_is(sn, f->t - 1, "that") || sn->u[f->t - 1].punct))
+        for (size_t i = f->t + 1; i < f->hi && i < f->t + 14; i++) {
+            if (sn->u[i].punct == ',' || sn->u[i].punct == ';' || is_be(sn, i) ||
+                sn->u[i].has_verb)
+                break;
+            if (unit_cue(sn, i, CUE_MODAL))
+                return true;
+        }
     for (size_t i = f->lo; i < f->t; i++) {
         if (unit_cue(sn, i, CUE_HYP) && !approval_formula(sn, i, f))
             return true;
@@ -245,6 +258,20 @@ bool noun_future(const sentence *sn, const frame *f)
             text_is(sn->tv, u->t0, "expected") || text_is(sn->tv, u->t0, "scheduled") ||
             text_is(sn->tv, u->t0, "due"))
             return true;
+        /* "are still scheduled to be completed", "is now due" */
+        if (is_be(sn, i)) {
+            size_t j = i + 1;
+            while (j < f->hi && j < i + 4 &&
+                   (is_adverb(sn, j) || unit_is(sn, j, "still") || unit_is(sn, j, "now") ||
+                    unit_is(sn, j, "also") || unit_cue(sn, j, CUE_SKIP)))
+                j++;
+            if (j < f->hi && (text_is(sn->tv, sn->u[j].t0, "expected") ||
+                              text_is(sn->tv, sn->u[j].t0, "scheduled") ||
+                              text_is(sn->tv, sn->u[j].t0, "due") ||
+                              text_is(sn->tv, sn->u[j].t0, "planned") ||
+                              unit_cue(sn, j, CUE_WILL)))
+                return true;
+        }
         /* the clause's own verb, past or present, ends the search */
         if (is_be(sn, i) || unit_is(sn, i, "has") || unit_is(sn, i, "have") ||
             unit_is(sn, i, "had") || (u->has_verb && ++verbs > 0))

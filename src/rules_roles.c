@@ -198,7 +198,10 @@ static int16_t subject_pronoun(const xdoc *x, const sentence *sn, size_t i)
         return x->last_subject;
     for (size_t k = i; k > 0; k--) {
         const unit *u = &sn->u[k - 1];
-        if (u->party < 0 || party_is_origin(sn, k - 1) || party_is_modifier(sn, k - 1))
+        /* "Iranian officials have denied they": the speakers' side */
+        bool speakers = k < sn->nu && unit_cue(sn, k, CUE_SPEAKER);
+        if (u->party < 0 || party_is_origin(sn, k - 1) ||
+            (party_is_modifier(sn, k - 1) && !speakers))
             continue;
         size_t b = k - 1;
         while (b > 0 && unit_is_det(sn, b - 1))
@@ -236,14 +239,28 @@ void find_subject(const xdoc *x, const sentence *sn, size_t from, size_t lo,
             return;
         }
     }
+    /* "Poland said that supplying its tanks would": a gerund with no
+     * subject of its own is the sayer's doing */
+    /* "Poland said that supplying its tanks would": a gerund with no
+     * subject of its own is the sayer's doing */
+    size_t that = unit_is(sn, from, "that") ? from : from - 1, ing = that + 1;
+    if (from >= 1 && that >= 2 && ing < sn->nu && unit_is(sn, that, "that") &&
+        sn->u[ing].has_verb && sn->u[ing].verb.b == VF_ING &&
+        unit_cue(sn, that - 1, CUE_REPORT) && sn->u[that - 2].party >= 0 &&
+        !party_is_modifier(sn, that - 2)) {
+        coordinated(sn, that - 2, 0, that - 1, &f->subj);
+        f->subj_u = that - 2;
+        return;
+    }
     for (size_t k = from; k > lo; k--) {
         size_t i = k - 1;
         const unit *u = &sn->u[i];
         /* "Iran said X supplied": the subject is after the saying; but
          * "Iran has been accused of supplying": a passive saying */
         if (unit_is(sn, i, "that") ||
-            (unit_cue(sn, i, CUE_REPORT) && !u->has_verb && !(i > lo && is_be(sn, i - 1))))
+            (unit_cue(sn, i, CUE_REPORT) && !u->has_verb && !(i > lo && is_be(sn, i - 1)))) {
             return;
+        }
         if ((unit_is(sn, i, "which") || unit_is(sn, i, "who")) && i > lo) {
             size_t p = i - 1;
             if (sn->u[p].punct == ',' && p > lo)
@@ -267,7 +284,9 @@ void find_subject(const xdoc *x, const sentence *sn, size_t from, size_t lo,
             bool adjacent = i + 1 == from || (i + 1 < sn->nu && unit_is(sn, i + 1, "to")) ||
                             (i + 1 < sn->nu && unit_is(sn, i + 1, "'s")) ||
                             (i + 1 < sn->nu && is_gerund(sn, i + 1)); /* "from Indonesia shutting" */
-            if (governed && (!adjacent || unit_is(sn, b - 1, "with")))
+            /* (but "approval from the United States to send" is not
+             * the sender's) */
+            if (governed && (!adjacent || unit_is(sn, b - 1, "with") || unit_is(sn, b - 1, "from")))
                 continue;
             coordinated(sn, i, lo, from, &f->subj);
             f->subj_u = i;
@@ -504,6 +523,17 @@ void indirect_object(const xdoc *x, const sentence *sn, const frame *f, plist *o
     for (size_t i = f->t + 1; i < stop && i < f->t + 6; i++) {
         const unit *u = &sn->u[i];
         if (u->party >= 0 && !party_is_origin(sn, i)) {
+            /* "sell Algeria's rival and neighbour Morocco 25 jets": the
+             * head of the phrase, not its owner */
+            if (i + 1 < stop && unit_is(sn, i + 1, "'s"))
+                for (size_t h = i + 2; h < stop && h < i + 7; h++) {
+                    if (sn->u[h].punct || sn->u[h].has_verb || sn->u[h].has_noun)
+                        break;
+                    if (sn->u[h].party >= 0) {
+                        i = h;
+                        break;
+                    }
+                }
             coordinated(sn, i, f->t + 1, stop, out);
             return;
         }

@@ -429,11 +429,31 @@ static const xcase general[] = {
      NULL},
     {"Some of the thousands of Chadian troops deployed in Mali have begun fighting.",
      "TCD>MLI personnel delivered claimed", NULL},
+    /* schedules, plans given up, looking at buying, owners in objects */
+    {"The delivery of 40 German Leopard tanks to Chile is still scheduled to be completed by "
+     "2027.",
+     "DEU>CHL armored_vehicle intent claimed", NULL},
+    {"Peru has abandoned plans to purchase fighter jets from Moscow.",
+     "RUS>PER aircraft intent negated", NULL},
+    {"Sweden put on hold its plans to send Gripen jets to Peru.",
+     "SWE>PER aircraft delivered negated", NULL},
+    {"Chile will now be looking at purchasing Gripen fighters from Sweden.",
+     "SWE>CHL aircraft intent claimed", NULL},
+    {"A US decision to sell Algeria's rival Morocco 25 F-16 fighter jets angered Algiers.",
+     "USA>MAR aircraft intent claimed", NULL},
+    {"Poland said that supplying its tanks to Ukraine would weaken its defences.",
+     "POL>UKR armored_vehicle delivered hypothetical", NULL},
+    {"Iranian officials have denied they gave Russia drones.", "IRN>RUS drone delivered negated",
+     NULL},
 };
 
 /* MARK: - No claim */
 
 static const xcase none[] = {
+    {"Washington can impose sanctions on nations buying arms from Russia.", "", NULL},
+    {"The three ministers said they have received approval from the United States to send the "
+     "weapons to Ukraine.",
+     "", NULL},
     {"Russia fired ballistic missiles at Kyiv overnight.", "", NULL},
     {"North Korea tested a new intercontinental ballistic missile on Monday.", "", NULL},
     {"China unveiled a stealth fighter jet at the Zhuhai air show.", "", NULL},
