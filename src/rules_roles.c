@@ -216,6 +216,13 @@ static int16_t subject_pronoun(const xdoc *x, const sentence *sn, size_t i)
             continue;
         return u->party;
     }
+    /* "they" in a new sentence are people ("the ministers ... they"),
+     * or a group ("the Houthis"), rarely a state */
+    if (unit_is(sn, i, "they") && x->last_subject >= 0) {
+        const char *code = dict_party_code(x->d, (uint16_t)x->last_subject);
+        if (code && code[0] >= 'A' && code[0] <= 'Z')
+            return -1;
+    }
     return x->last_subject;
 }
 

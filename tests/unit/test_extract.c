@@ -450,6 +450,8 @@ static const xcase general[] = {
 /* MARK: - No claim */
 
 static const xcase none[] = {
+    /* "they" in a new sentence are the ministers, not Russia */
+    {"Russia hosted the defence ministers on Monday. They later sent drones to Mali.", "", NULL},
     {"Washington can impose sanctions on nations buying arms from Russia.", "", NULL},
     {"The three ministers said they have received approval from the United States to send the "
      "weapons to Ukraine.",
