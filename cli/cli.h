@@ -23,6 +23,14 @@ void cli_err(const char *fmt, ...)
 /* Print an at_error as "armstrace: FILE:LINE: MSG". */
 void cli_report(const at_error *e);
 
+/* The message for what getopt_long returned as C, ':' (an option without
+ * its value) or anything else (an unknown option), in command CMD;
+ * returns EXIT_USAGE. */
+int cli_bad_option(const char *cmd, int c, char **argv);
+
+/* The message for an argument CMD does not take; returns EXIT_USAGE. */
+int cli_unexpected(const char *cmd, const char *arg);
+
 /* Warn on stderr, naming CMD, when the database's events need a rebuild
  * (an ingest with --no-events). */
 void cli_warn_stale(at_store *s, const char *cmd);

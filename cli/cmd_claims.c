@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "evopts.h"
+#include "out.h"
 
 static void usage(FILE *f)
 {
@@ -45,64 +47,11 @@ static void usage(FILE *f)
         f);
 }
 
-/* "option --stage: unknown value 'x' (expected: intent, negotiating, ...)" */
-static int bad_name(const char *opt, const char *got, const char *(*name)(int), int n,
-                    int first)
-{
-    at_buf b = {0};
-    for (int i = first; i < n; i++) {
-        if (i > first)
-            at_buf_puts(&b, ", ");
-        at_buf_puts(&b, name(i));
-    }
-    cli_err("claims: option --%s: unknown value '%s' (expected one of: %s)", opt, got,
-            b.ptr ? b.ptr : "");
-    at_buf_free(&b);
-    return EXIT_USAGE;
-}
-
-static const char *cat_name(int i) { return at_category_name((at_category)i); }
-static const char *stage_name(int i) { return at_stage_name((at_stage)i); }
-static const char *fact_name(int i) { return at_factuality_name((at_factuality)i); }
-
-/* YYYY, YYYY-MM or YYYY-MM-DD: the filter compares strings, so a date in
- * another shape would silently match the wrong claims. */
-static bool valid_date(const char *s)
-{
-    size_t n = strlen(s);
-    if (n != 4 && n != 7 && n != 10)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        bool dash = i == 4 || i == 7;
-        if (dash ? s[i] != '-' : !isdigit((unsigned char)s[i]))
-            return false;
-    }
-    return true;
-}
-
-typedef struct {
-    at_format fmt;
-    at_buf out;
-    bool write_failed;
-} sink;
-
-static bool flush_out(sink *k)
-{
-    if (k->out.len && fwrite(k->out.ptr, 1, k->out.len, stdout) != k->out.len)
-        k->write_failed = true;
-    at_buf_reset(&k->out);
-    return !k->write_failed;
-}
-
 static int on_claim(const at_doc *doc, const at_claim *claim, void *user)
 {
-    sink *k = user;
-    at_claim_write(&k->out, k->fmt, doc, claim);
-    if (k->out.err)
-        return 1;
-    if (k->out.len >= (1u << 16) && !flush_out(k))
-        return 1;
-    return 0;
+    cli_out *o = user;
+    at_claim_write(&o->buf, o->fmt, doc, claim);
+    return cli_out_row(o);
 }
 
 int cmd_claims(int argc, char **argv)
@@ -126,7 +75,7 @@ int cmd_claims(int argc, char **argv)
     const char *db = "armstrace.db";
     at_claim_filter f;
     at_claim_filter_init(&f);
-    sink k = {.fmt = AT_FMT_TABLE};
+    cli_out k = {.fmt = AT_FMT_TABLE};
     opterr = 0;
     optind = 1;
     int c, v;
@@ -137,23 +86,26 @@ int cmd_claims(int argc, char **argv)
         case OPT_RECIPIENT: f.recipient = optarg; break;
         case OPT_DOC: f.doc = optarg; break;
         case OPT_CATEGORY:
-            if ((v = at_category_parse(optarg, strlen(optarg))) < 0)
-                return bad_name("category", optarg, cat_name, AT_CAT_COUNT, 1);
+            if ((v = at_category_parse(optarg, strlen(optarg))) <= 0)
+                return cli_bad_name("claims", "category", optarg, 1, AT_CAT_COUNT,
+                                    cli_category_name);
             f.category = v;
             break;
         case OPT_STAGE:
             if ((v = at_stage_parse(optarg, strlen(optarg))) < 0)
-                return bad_name("stage", optarg, stage_name, AT_STAGE_COUNT, 0);
+                return cli_bad_name("claims", "stage", optarg, 0, AT_STAGE_COUNT,
+                                    cli_stage_name);
             f.stage = v;
             break;
         case OPT_FACT:
             if ((v = at_factuality_parse(optarg, strlen(optarg))) < 0)
-                return bad_name("factuality", optarg, fact_name, AT_FACT_COUNT, 0);
+                return cli_bad_name("claims", "factuality", optarg, 0, AT_FACT_COUNT,
+                                    cli_factuality_name);
             f.factuality = v;
             break;
         case OPT_SINCE:
         case OPT_UNTIL:
-            if (!valid_date(optarg)) {
+            if (!cli_valid_date(optarg)) {
                 cli_err("claims: option --%s: expected YYYY, YYYY-MM or YYYY-MM-DD, "
                         "got '%s'", c == OPT_SINCE ? "since" : "until", optarg);
                 return EXIT_USAGE;
@@ -181,20 +133,12 @@ int cmd_claims(int argc, char **argv)
             break;
         }
         case 'h': usage(stdout); return EXIT_OK;
-        case ':':
-            cli_err("claims: option %s needs a value", argv[optind - 1]);
-            return EXIT_USAGE;
         default:
-            cli_err("claims: unknown option '%s' (try: armstrace claims --help)",
-                    argv[optind - 1]);
-            return EXIT_USAGE;
+            return cli_bad_option("claims", c, argv);
         }
     }
-    if (optind < argc) {
-        cli_err("claims: unexpected argument '%s' (try: armstrace claims --help)",
-                argv[optind]);
-        return EXIT_USAGE;
-    }
+    if (optind < argc)
+        return cli_unexpected("claims", argv[optind]);
     signal(SIGPIPE, SIG_IGN); /* a closed pipe ends the listing quietly */
     at_error err = {0};
     at_store *s = at_store_open(db, false, &err);
@@ -202,25 +146,9 @@ int cmd_claims(int argc, char **argv)
         cli_report(&err);
         return EXIT_FATAL;
     }
-    at_claim_header(&k.out, k.fmt);
+    at_claim_header(&k.buf, k.fmt);
     at_status rc = at_store_claims(s, &f, on_claim, &k, &err);
-    int code = EXIT_OK;
-    if (rc == AT_ESTOP || k.out.err) {
-        if (!k.write_failed)
-            cli_err("claims: out of memory");
-        code = EXIT_FATAL;
-    } else if (rc != AT_OK) {
-        cli_report(&err);
-        code = EXIT_FATAL;
-    }
-    if (code == EXIT_OK && (!flush_out(&k) || fflush(stdout) != 0))
-        k.write_failed = true;
-    if (k.write_failed) {
-        if (errno != EPIPE)
-            cli_err("claims: write error: %s", strerror(errno));
-        code = EXIT_FATAL;
-    }
-    at_buf_free(&k.out);
+    int code = cli_out_finish(&k, "claims", rc, &err);
     at_store_close(s);
     return code;
 }

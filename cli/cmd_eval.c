@@ -203,12 +203,8 @@ int cmd_eval(int argc, char **argv)
         case O_SAVE: save = optarg; break;
         case O_SHOW: flags |= AT_EVAL_SHOW; break;
         case 'h': usage(stdout); return EXIT_OK;
-        case ':':
-            cli_err("eval: option %s requires an argument", argv[optind - 1]);
-            return EXIT_USAGE;
         default:
-            cli_err("eval: unknown option '%s' (try: armstrace eval --help)", argv[optind - 1]);
-            return EXIT_USAGE;
+            return cli_bad_option("eval", c, argv);
         }
     }
     int npos = argc - optind;

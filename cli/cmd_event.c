@@ -142,13 +142,8 @@ int cmd_event(int argc, char **argv)
             }
             break;
         case 'h': usage(stdout); return EXIT_OK;
-        case ':':
-            cli_err("event: option %s needs a value", argv[optind - 1]);
-            return EXIT_USAGE;
         default:
-            cli_err("event: unknown option '%s' (try: armstrace event --help)",
-                    argv[optind - 1]);
-            return EXIT_USAGE;
+            return cli_bad_option("event", c, argv);
         }
     }
     if (optind + 1 != argc) {

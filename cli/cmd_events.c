@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "evopts.h"
+#include "out.h"
 
 static void usage(FILE *f)
 {
@@ -51,93 +53,36 @@ static void usage(FILE *f)
         f);
 }
 
-static int bad_name(const char *opt, const char *got, const char *(*name)(int), int n,
-                    int first)
-{
-    at_buf b = {0};
-    for (int i = first; i < n; i++) {
-        if (i > first)
-            at_buf_puts(&b, ", ");
-        at_buf_puts(&b, name(i));
-    }
-    cli_err("events: option --%s: unknown value '%s' (expected one of: %s)", opt, got,
-            b.ptr ? b.ptr : "");
-    at_buf_free(&b);
-    return EXIT_USAGE;
-}
-
-static const char *cat_name(int i) { return at_category_name((at_category)i); }
-static const char *stage_name(int i) { return at_stage_name((at_stage)i); }
-
-static bool valid_date(const char *s)
-{
-    size_t n = strlen(s);
-    if (n != 4 && n != 7 && n != 10)
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        bool dash = i == 4 || i == 7;
-        if (dash ? s[i] != '-' : !isdigit((unsigned char)s[i]))
-            return false;
-    }
-    return true;
-}
-
-typedef struct {
-    at_format fmt;
-    at_buf out;
-    bool write_failed;
-} sink;
-
-static bool flush_out(sink *k)
-{
-    if (k->out.len && fwrite(k->out.ptr, 1, k->out.len, stdout) != k->out.len)
-        k->write_failed = true;
-    at_buf_reset(&k->out);
-    return !k->write_failed;
-}
-
 static int on_event(const at_event *ev, void *user)
 {
-    sink *k = user;
-    at_event_write(&k->out, k->fmt, ev);
-    if (k->out.err)
-        return 1;
-    return k->out.len >= (1u << 16) && !flush_out(k);
+    cli_out *o = user;
+    at_event_write(&o->buf, o->fmt, ev);
+    return cli_out_row(o);
 }
 
 static int on_link(const char *a, const char *b, int shared, void *user)
 {
-    sink *k = user;
-    at_buf_printf(&k->out, "%s\t%s\t%d\n", a, b, shared);
-    if (k->out.err)
-        return 1;
-    return k->out.len >= (1u << 16) && !flush_out(k);
+    cli_out *o = user;
+    at_buf_printf(&o->buf, "%s\t%s\t%d\n", a, b, shared);
+    return cli_out_row(o);
 }
 
 int cmd_events(int argc, char **argv)
 {
-    enum { OPT_DB = 256, OPT_SUPPLIER, OPT_RECIPIENT, OPT_PARTY, OPT_CATEGORY,
-           OPT_STAGE, OPT_SINCE, OPT_UNTIL, OPT_CONF, OPT_REBUILD, OPT_LINKS };
+    enum { OPT_DB = 256, OPT_REBUILD, OPT_LINKS };
     static const struct option longopts[] = {
-        {"category", required_argument, NULL, OPT_CATEGORY},
         {"db", required_argument, NULL, OPT_DB},
         {"format", required_argument, NULL, 'f'},
         {"help", no_argument, NULL, 'h'},
         {"limit", required_argument, NULL, 'n'},
         {"links", no_argument, NULL, OPT_LINKS},
-        {"min-confidence", required_argument, NULL, OPT_CONF},
-        {"party", required_argument, NULL, OPT_PARTY},
         {"rebuild", no_argument, NULL, OPT_REBUILD},
-        {"recipient", required_argument, NULL, OPT_RECIPIENT},
-        {"since", required_argument, NULL, OPT_SINCE},
-        {"stage", required_argument, NULL, OPT_STAGE},
-        {"supplier", required_argument, NULL, OPT_SUPPLIER},
-        {"until", required_argument, NULL, OPT_UNTIL},
+        EVOPTS_LONGOPTS,
         {NULL, 0, NULL, 0}};
     const char *db = "armstrace.db";
     at_event_filter f;
     at_event_filter_init(&f);
-    sink k = {.fmt = AT_FMT_TABLE};
+    cli_out k = {.fmt = AT_FMT_TABLE};
     bool rebuild = false, links = false;
     opterr = 0;
     optind = 1;
@@ -146,40 +91,8 @@ int cmd_events(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":f:hn:", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_DB: db = optarg; break;
-        case OPT_SUPPLIER: f.supplier = optarg; break;
-        case OPT_RECIPIENT: f.recipient = optarg; break;
-        case OPT_PARTY: f.party = optarg; break;
         case OPT_REBUILD: rebuild = true; break;
         case OPT_LINKS: links = true; break;
-        case OPT_CATEGORY:
-            if ((v = at_category_parse(optarg, strlen(optarg))) <= 0)
-                return bad_name("category", optarg, cat_name, AT_CAT_COUNT, 1);
-            f.category = v;
-            break;
-        case OPT_STAGE:
-            if ((v = at_stage_parse(optarg, strlen(optarg))) < 0)
-                return bad_name("stage", optarg, stage_name, AT_STAGE_COUNT, 0);
-            f.stage = v;
-            break;
-        case OPT_SINCE:
-        case OPT_UNTIL:
-            if (!valid_date(optarg)) {
-                cli_err("events: option --%s: expected YYYY, YYYY-MM or YYYY-MM-DD, "
-                        "got '%s'", c == OPT_SINCE ? "since" : "until", optarg);
-                return EXIT_USAGE;
-            }
-            *(c == OPT_SINCE ? &f.since : &f.until) = optarg;
-            break;
-        case OPT_CONF:
-            errno = 0;
-            f.min_confidence = strtod(optarg, &end);
-            if (errno || end == optarg || *end || !(f.min_confidence >= 0) ||
-                f.min_confidence > 1) {
-                cli_err("events: option --min-confidence: expected a number from 0 to 1, "
-                        "got '%s'", optarg);
-                return EXIT_USAGE;
-            }
-            break;
         case 'f':
             if ((v = at_format_parse(optarg)) < 0) {
                 cli_err("events: option --format: expected table, jsonl or csv, got '%s'",
@@ -200,20 +113,17 @@ int cmd_events(int argc, char **argv)
             break;
         }
         case 'h': usage(stdout); return EXIT_OK;
-        case ':':
-            cli_err("events: option %s needs a value", argv[optind - 1]);
-            return EXIT_USAGE;
+        case EVO_SUPPLIER: case EVO_RECIPIENT: case EVO_PARTY: case EVO_CATEGORY:
+        case EVO_STAGE: case EVO_SINCE: case EVO_UNTIL: case EVO_MIN_CONF:
+            if (evopts_apply(&f, c, optarg, "events") != EXIT_OK)
+                return EXIT_USAGE;
+            break;
         default:
-            cli_err("events: unknown option '%s' (try: armstrace events --help)",
-                    argv[optind - 1]);
-            return EXIT_USAGE;
+            return cli_bad_option("events", c, argv);
         }
     }
-    if (optind < argc) {
-        cli_err("events: unexpected argument '%s' (try: armstrace events --help)",
-                argv[optind]);
-        return EXIT_USAGE;
-    }
+    if (optind < argc)
+        return cli_unexpected("events", argv[optind]);
     signal(SIGPIPE, SIG_IGN);
     at_error err = {0};
     at_store *s = at_store_open(db, false, &err);
@@ -227,26 +137,10 @@ int cmd_events(int argc, char **argv)
     if (rc == AT_OK && links) {
         rc = at_store_links(s, on_link, &k, &err);
     } else if (rc == AT_OK) {
-        at_event_header(&k.out, k.fmt);
+        at_event_header(&k.buf, k.fmt);
         rc = at_store_events(s, &f, on_event, &k, &err);
     }
-    int code = EXIT_OK;
-    if (rc == AT_ESTOP || k.out.err) {
-        if (!k.write_failed)
-            cli_err("events: out of memory");
-        code = EXIT_FATAL;
-    } else if (rc != AT_OK) {
-        cli_report(&err);
-        code = EXIT_FATAL;
-    }
-    if (code == EXIT_OK && (!flush_out(&k) || fflush(stdout) != 0))
-        k.write_failed = true;
-    if (k.write_failed) {
-        if (errno != EPIPE)
-            cli_err("events: write error: %s", strerror(errno));
-        code = EXIT_FATAL;
-    }
-    at_buf_free(&k.out);
+    int code = cli_out_finish(&k, "events", rc, &err);
     at_store_close(s);
     return code;
 }

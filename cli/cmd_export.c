@@ -63,22 +63,15 @@ int cmd_export(int argc, char **argv)
             break;
         case 'h': usage(stdout); return EXIT_OK;
         case ':':
-            cli_err("export: option %s needs a value", argv[optind - 1]);
-            return EXIT_USAGE;
         case '?':
-            cli_err("export: unknown option '%s' (try: armstrace export --help)",
-                    argv[optind - 1]);
-            return EXIT_USAGE;
+            return cli_bad_option("export", c, argv);
         default:
             if (evopts_apply(&f, c, optarg, "export") != EXIT_OK)
                 return EXIT_USAGE;
         }
     }
-    if (optind < argc) {
-        cli_err("export: unexpected argument '%s' (try: armstrace export --help)",
-                argv[optind]);
-        return EXIT_USAGE;
-    }
+    if (optind < argc)
+        return cli_unexpected("export", argv[optind]);
     signal(SIGPIPE, SIG_IGN); /* a closed pipe ends the output quietly */
     at_error err = {0};
     at_store *s = at_store_open(db, false, &err);

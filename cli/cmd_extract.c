@@ -130,17 +130,8 @@ static int parse_args(int argc, char **argv, options *o)
         case OPT_DATA: o->data = optarg; break;
         case OPT_PROGRESS: o->progress = 1; break;
         case OPT_NO_PROGRESS: o->progress = 0; break;
-        case ':':
-            cli_err("extract: option %s needs a value", argv[optind - 1]);
-            return EXIT_USAGE;
         default:
-            if (optopt)
-                cli_err("extract: unknown option '-%c' (try: armstrace "
-                        "extract --help)", optopt);
-            else
-                cli_err("extract: unknown option '%s' (try: armstrace "
-                        "extract --help)", argv[optind - 1]);
-            return EXIT_USAGE;
+            return cli_bad_option("extract", c, argv);
         }
     }
     return -1;

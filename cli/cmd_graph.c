@@ -70,22 +70,15 @@ int cmd_graph(int argc, char **argv)
             break;
         case 'h': usage(stdout); return EXIT_OK;
         case ':':
-            cli_err("graph: option %s needs a value", argv[optind - 1]);
-            return EXIT_USAGE;
         case '?':
-            cli_err("graph: unknown option '%s' (try: armstrace graph --help)",
-                    argv[optind - 1]);
-            return EXIT_USAGE;
+            return cli_bad_option("graph", c, argv);
         default:
             if ((v = evopts_apply(&f, c, optarg, "graph")) != EXIT_OK)
                 return EXIT_USAGE;
         }
     }
-    if (optind < argc) {
-        cli_err("graph: unexpected argument '%s' (try: armstrace graph --help)",
-                argv[optind]);
-        return EXIT_USAGE;
-    }
+    if (optind < argc)
+        return cli_unexpected("graph", argv[optind]);
     signal(SIGPIPE, SIG_IGN); /* a closed pipe ends the output quietly */
     at_error err = {0};
     at_store *s = at_store_open(db, false, &err);

@@ -84,13 +84,8 @@ static int parse_args(int argc, char **argv, options *o)
         case OPT_NO_EVENTS: o->no_events = true; break;
         case 'q': o->quiet = true; break;
         case 'h': usage(stdout); return EXIT_OK;
-        case ':':
-            cli_err("ingest: option %s needs a value", argv[optind - 1]);
-            return EXIT_USAGE;
         default:
-            cli_err("ingest: unknown option '%s' (try: armstrace ingest --help)",
-                    argv[optind - 1]);
-            return EXIT_USAGE;
+            return cli_bad_option("ingest", c, argv);
         }
     }
     return -1;

@@ -132,13 +132,8 @@ int cmd_search(int argc, char **argv)
             break;
         }
         case 'h': usage(stdout); return EXIT_OK;
-        case ':':
-            cli_err("search: option %s needs a value", argv[optind - 1]);
-            return EXIT_USAGE;
         default:
-            cli_err("search: unknown option '%s' (try: armstrace search --help)",
-                    argv[optind - 1]);
-            return EXIT_USAGE;
+            return cli_bad_option("search", c, argv);
         }
     }
     at_buf q = {0};

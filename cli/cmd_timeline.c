@@ -375,22 +375,15 @@ int cmd_timeline(int argc, char **argv)
             break;
         case 'h': usage(stdout); return EXIT_OK;
         case ':':
-            cli_err("timeline: option %s needs a value", argv[optind - 1]);
-            return EXIT_USAGE;
         case '?':
-            cli_err("timeline: unknown option '%s' (try: armstrace timeline --help)",
-                    argv[optind - 1]);
-            return EXIT_USAGE;
+            return cli_bad_option("timeline", c, argv);
         default:
             if (evopts_apply(&f, c, optarg, "timeline") != EXIT_OK)
                 return EXIT_USAGE;
         }
     }
-    if (optind < argc) {
-        cli_err("timeline: unexpected argument '%s' (try: armstrace timeline --help)",
-                argv[optind]);
-        return EXIT_USAGE;
-    }
+    if (optind < argc)
+        return cli_unexpected("timeline", argv[optind]);
     if (!party == !dyad) {
         cli_err("timeline: give one of --party CODE or --dyad A,B (try: armstrace timeline "
                 "--help)");

@@ -1,6 +1,6 @@
-/* evopts.c: parsing of the event filter options shared by the views over
- * events (graph, export, timeline): one place for their checks and
- * messages. */
+/* evopts.c: parsing of the filter options shared by the listings of
+ * claims and the views over events (events, graph, export, timeline): one
+ * place for their checks and messages. */
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -10,8 +10,8 @@
 #include "evopts.h"
 
 /* YYYY, YYYY-MM or YYYY-MM-DD: the store compares strings, so another
- * shape would silently select the wrong events. */
-static bool valid_date(const char *s)
+ * shape would silently select the wrong rows. */
+bool cli_valid_date(const char *s)
 {
     size_t n = strlen(s);
     if (n != 4 && n != 7 && n != 10)
@@ -24,8 +24,8 @@ static bool valid_date(const char *s)
     return true;
 }
 
-static int bad_name(const char *cmd, const char *opt, const char *got, int first, int n,
-                    const char *(*name)(int))
+int cli_bad_name(const char *cmd, const char *opt, const char *got, int first, int n,
+                 const char *(*name)(int))
 {
     at_buf b = {0};
     for (int i = first; i < n; i++) {
@@ -38,8 +38,9 @@ static int bad_name(const char *cmd, const char *opt, const char *got, int first
     return EXIT_USAGE;
 }
 
-static const char *cat_name(int i) { return at_category_name((at_category)i); }
-static const char *stage_name(int i) { return at_stage_name((at_stage)i); }
+const char *cli_category_name(int i) { return at_category_name((at_category)i); }
+const char *cli_stage_name(int i) { return at_stage_name((at_stage)i); }
+const char *cli_factuality_name(int i) { return at_factuality_name((at_factuality)i); }
 
 int evopts_apply(at_event_filter *f, int c, const char *arg, const char *cmd)
 {
@@ -49,18 +50,18 @@ int evopts_apply(at_event_filter *f, int c, const char *arg, const char *cmd)
     case EVO_RECIPIENT: f->recipient = arg; return EXIT_OK;
     case EVO_PARTY: f->party = arg; return EXIT_OK;
     case EVO_CATEGORY:
-        if ((v = at_category_parse(arg, strlen(arg))) < 0)
-            return bad_name(cmd, "category", arg, 1, AT_CAT_COUNT, cat_name);
+        if ((v = at_category_parse(arg, strlen(arg))) <= 0) /* not "none" */
+            return cli_bad_name(cmd, "category", arg, 1, AT_CAT_COUNT, cli_category_name);
         f->category = v;
         return EXIT_OK;
     case EVO_STAGE:
         if ((v = at_stage_parse(arg, strlen(arg))) < 0)
-            return bad_name(cmd, "stage", arg, 0, AT_STAGE_COUNT, stage_name);
+            return cli_bad_name(cmd, "stage", arg, 0, AT_STAGE_COUNT, cli_stage_name);
         f->stage = v;
         return EXIT_OK;
     case EVO_SINCE:
     case EVO_UNTIL:
-        if (!valid_date(arg)) {
+        if (!cli_valid_date(arg)) {
             cli_err("%s: option --%s: expected YYYY, YYYY-MM or YYYY-MM-DD, got '%s'", cmd,
                     c == EVO_SINCE ? "since" : "until", arg);
             return EXIT_USAGE;

@@ -34,6 +34,17 @@ enum { EVO_SUPPLIER = 400, EVO_RECIPIENT, EVO_PARTY, EVO_CATEGORY, EVO_STAGE,
     "      --until DATE           YYYY-MM-DD): their own dates, else reports'\n"   \
     "      --min-confidence X     only events with confidence X (0..1) or more\n"
 
+/* YYYY, YYYY-MM or YYYY-MM-DD. */
+bool cli_valid_date(const char *s);
+
+/* "CMD: option --OPT: unknown value 'GOT' (expected one of: ...)", the
+ * names NAME(FIRST) .. NAME(N - 1); returns EXIT_USAGE. */
+int cli_bad_name(const char *cmd, const char *opt, const char *got, int first, int n,
+                 const char *(*name)(int));
+const char *cli_category_name(int i);
+const char *cli_stage_name(int i);
+const char *cli_factuality_name(int i);
+
 /* Apply option C (an EVO_* code) with ARG to F. Returns -1 when C is not
  * a shared option, EXIT_OK when applied, EXIT_USAGE (message printed,
  * naming CMD) for a bad value. */

@@ -1,4 +1,5 @@
 /* main.c: the armstrace command: dispatch to a subcommand. */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +24,24 @@ void cli_report(const at_error *e)
         cli_err("%s: %s", e->file, e->msg);
     else
         cli_err("%s", e->msg[0] ? e->msg : at_strerror(e->code));
+}
+
+int cli_bad_option(const char *cmd, int c, char **argv)
+{
+    if (c == ':')
+        cli_err("%s: option %s needs a value", cmd, argv[optind - 1]);
+    else if (optopt)
+        cli_err("%s: unknown option '-%c' (try: armstrace %s --help)", cmd, optopt, cmd);
+    else
+        cli_err("%s: unknown option '%s' (try: armstrace %s --help)", cmd, argv[optind - 1],
+                cmd);
+    return EXIT_USAGE;
+}
+
+int cli_unexpected(const char *cmd, const char *arg)
+{
+    cli_err("%s: unexpected argument '%s' (try: armstrace %s --help)", cmd, arg, cmd);
+    return EXIT_USAGE;
 }
 
 void cli_warn_stale(at_store *s, const char *cmd)

@@ -82,6 +82,17 @@ def norm(surface):
     return " ".join(surface.replace("-", " ").split()).casefold()
 
 
+def tsv_pairs(path, ncols, col):
+    """(first column, column COL) of each entry of a file of NCOLS columns,
+    unchecked: for looking values up in files checked elsewhere."""
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f
+                if not line.startswith("#")]
+    return [(r[0], r[col]) for r in rows if len(r) == ncols]
+
+
 def read_tsv(path, ncols, rep, max_header=5):
     """Yield (lineno, fields) for data lines; check header and layout."""
     try:
@@ -148,13 +159,8 @@ def known_codes(data_dir):
         with open(ISO_3166_1, encoding="utf-8") as f:
             codes.update(e["alpha_3"] for e in json.load(f)["3166-1"])
         return codes
-    path = os.path.join(data_dir, "parties", "countries.tsv")
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                parts = line.rstrip("\n").split("\t")
-                if not line.startswith("#") and len(parts) == 3:
-                    codes.add(parts[1])
+    codes.update(v for _, v in tsv_pairs(
+        os.path.join(data_dir, "parties", "countries.tsv"), 3, 1))
     return codes
 
 
@@ -345,15 +351,8 @@ def check_cues(data_dir, rep):
 
 
 def group_slugs(data_dir):
-    groups = set()
-    path = os.path.join(data_dir, "parties", "groups.tsv")
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                parts = line.rstrip("\n").split("\t")
-                if not line.startswith("#") and len(parts) == 3:
-                    groups.add(parts[1])
-    return groups
+    return {v for _, v in tsv_pairs(
+        os.path.join(data_dir, "parties", "groups.tsv"), 3, 1)}
 
 
 def check_adversaries(data_dir, codes, rep):
@@ -395,13 +394,9 @@ def check_claim_slugs(data_dir, rep):
 
 def system_aliases(data_dir):
     aliases = {}
-    path = os.path.join(data_dir, "weapons", "systems.tsv")
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                parts = line.rstrip("\n").split("\t")
-                if not line.startswith("#") and len(parts) == 4:
-                    aliases.setdefault(norm(parts[0]), parts[1])
+    for alias, name in tsv_pairs(
+            os.path.join(data_dir, "weapons", "systems.tsv"), 4, 1):
+        aliases.setdefault(norm(alias), name)
     return aliases
 
 

@@ -87,18 +87,18 @@ static void check_spellings(const char *phrase, const char *with, const char *fi
     }
 }
 
-/* Each phrase of the TSV file PATH (under data/) whose row WANT picks,
- * with the military word it needs, if any. */
-typedef const char *(*pick_fn)(char **cols, int ncols);
+/* Call ROW with the tab-separated columns of each entry of FILE (under
+ * data/); returns how many ROW counted (returned true for). */
+typedef bool (*row_fn)(char **cols, int ncols, void *user);
 
-static size_t each_phrase(const char *path, pick_fn want)
+static size_t each_row(const char *file, row_fn row, void *user)
 {
     char full[1024];
-    snprintf(full, sizeof full, "%s/%s", AT_DATA_DIR, path);
+    snprintf(full, sizeof full, "%s/%s", AT_DATA_DIR, file);
     FILE *f = fopen(full, "r");
     assert_non_null(f);
     char line[2048];
-    size_t checked = 0;
+    size_t counted = 0;
     while (fgets(line, sizeof line, f)) {
         line[strcspn(line, "\r\n")] = '\0';
         if (line[0] == '#' || line[0] == '\0')
@@ -113,86 +113,73 @@ static size_t each_phrase(const char *path, pick_fn want)
             *t = '\0';
             p = t + 1;
         }
-        const char *with = want(cols, n);
-        if (!with)
-            continue;
-        check_spellings(cols[0], with, path);
-        checked++;
+        counted += row(cols, n, user);
     }
     fclose(f);
-    return checked;
+    return counted;
 }
 
-static const char *generic_row(char **cols, int n)
+static bool generic_row(char **cols, int n, void *user)
 {
+    (void)user;
     if (n < 3 || !strcmp(cols[2], "block"))
-        return NULL;
+        return false;
     bool strong = !strcmp(cols[2], "strong") && strcmp(cols[1], "economic") != 0;
     /* weak words of these categories count when a transfer word governs
      * them, so they flag a document alone (sentence.c: governed_weak) */
     bool governable = !strcmp(cols[1], "ammunition") || !strcmp(cols[1], "rocket") ||
                       !strcmp(cols[1], "small arms");
-    return strong || governable ? "" : context_word;
+    check_spellings(cols[0], strong || governable ? "" : context_word, "weapons/generic.tsv");
+    return true;
 }
 
-static const char *system_row(char **cols, int n)
+static bool system_row(char **cols, int n, void *user)
 {
-    (void)cols;
-    return n >= 3 ? "" : NULL;
+    (void)user;
+    if (n < 3)
+        return false;
+    check_spellings(cols[0], "", "weapons/systems.tsv");
+    /* and in the plural news writes ("F-16s", "Shaheds"), as dict.c
+     * makes them: not after s or punctuation */
+    size_t len = strlen(cols[0]);
+    char last = len ? cols[0][len - 1] : 's';
+    if (last == 's' || last == 'S' ||
+        !((last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') ||
+          (last >= '0' && last <= '9')))
+        return true;
+    char plural[300];
+    if ((size_t)snprintf(plural, sizeof plural, "%ss", cols[0]) < sizeof plural)
+        check_spellings(plural, "", "weapons/systems.tsv (plural)");
+    return true;
 }
 
 static void test_every_flagging_phrase(void **state)
 {
     (void)state;
-    size_t n = each_phrase("weapons/generic.tsv", generic_row);
-    n += each_phrase("weapons/systems.tsv", system_row);
+    size_t n = each_row("weapons/generic.tsv", generic_row, NULL);
+    n += each_row("weapons/systems.tsv", system_row, NULL);
     assert_true(n > 500);
-    /* systems in the plural news writes: "F-16s", "Shaheds" */
-    char full[1024];
-    snprintf(full, sizeof full, "%s/weapons/systems.tsv", AT_DATA_DIR);
-    FILE *f = fopen(full, "r");
-    assert_non_null(f);
-    char line[2048];
-    while (fgets(line, sizeof line, f)) {
-        if (line[0] == '#' || line[0] == '\n')
-            continue;
-        size_t len = strcspn(line, "\t\r\n");
-        line[len] = '\0';
-        /* as dict.c makes them: not after s or punctuation */
-        char last = len ? line[len - 1] : 's';
-        if (last == 's' || last == 'S' || !((last >= 'a' && last <= 'z') ||
-                                            (last >= 'A' && last <= 'Z') ||
-                                            (last >= '0' && last <= '9')))
-            continue;
-        char plural[sizeof line + 1];
-        snprintf(plural, sizeof plural, "%ss", line);
-        check_spellings(plural, "", "weapons/systems.tsv (plural)");
-    }
-    fclose(f);
 }
 
 /* Training names no goods: each form of its verbs flags a document. */
+static bool train_row(char **cols, int n, void *user)
+{
+    size_t *forms = user;
+    if (n < 3 || strcmp(cols[0], "train") != 0)
+        return false;
+    for (char *w = strtok(cols[2], " "); w; w = strtok(NULL, " ")) {
+        w[strcspn(w, ":")] = '\0';
+        check_spellings(w, "", "verbs.tsv");
+        (*forms)++;
+    }
+    return true;
+}
+
 static void test_training_verbs(void **state)
 {
     (void)state;
-    char full[1024];
-    snprintf(full, sizeof full, "%s/verbs.tsv", AT_DATA_DIR);
-    FILE *f = fopen(full, "r");
-    assert_non_null(f);
-    char line[2048];
     size_t forms = 0;
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\r\n")] = '\0';
-        if (strncmp(line, "train\t", 6) != 0)
-            continue;
-        char *list = strrchr(line, '\t') + 1;
-        for (char *w = strtok(list, " "); w; w = strtok(NULL, " ")) {
-            w[strcspn(w, ":")] = '\0';
-            check_spellings(w, "", "verbs.tsv");
-            forms++;
-        }
-    }
-    fclose(f);
+    assert_true(each_row("verbs.tsv", train_row, &forms) >= 1);
     assert_true(forms >= 4);
 }
 
@@ -228,30 +215,33 @@ static void test_plain_news_skipped(void **state)
     assert_true(seen(text));
 }
 
-/* The first word of FILE under data/ whose row's columns 2 and 3 (from
- * column 2 on, tab-separated) equal TAIL, into OUT. */
+/* The first one-word entry of a data file whose other columns are
+ * TAIL ("military", or "weapons\tweak"), for first_with. */
+typedef struct {
+    const char *tail;
+    char *out;
+    size_t cap;
+} first_q;
+
+static bool first_row(char **cols, int n, void *user)
+{
+    first_q *q = user;
+    char tail[256] = "";
+    for (int i = 1; i < n; i++)
+        snprintf(tail + strlen(tail), sizeof tail - strlen(tail), "%s%s", i > 1 ? "\t" : "",
+                 cols[i]);
+    if (q->out[0] || strcmp(tail, q->tail) != 0 || strchr(cols[0], ' ') ||
+        strlen(cols[0]) >= q->cap)
+        return false;
+    memcpy(q->out, cols[0], strlen(cols[0]) + 1);
+    return true;
+}
+
 static bool first_with(const char *file, const char *tail, char *out, size_t cap)
 {
-    char full[1024];
-    snprintf(full, sizeof full, "%s/%s", AT_DATA_DIR, file);
-    FILE *f = fopen(full, "r");
-    if (!f)
-        return false;
-    char line[512];
+    first_q q = {tail, out, cap};
     out[0] = '\0';
-    while (!out[0] && fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\r\n")] = '\0';
-        char *tab = strchr(line, '\t');
-        if (line[0] != '#' && tab && !strcmp(tab + 1, tail) && !strchr(line, ' ')) {
-            *tab = '\0';
-            size_t n = strlen(line);
-            if (n >= cap)
-                continue;
-            memcpy(out, line, n + 1);
-        }
-    }
-    fclose(f);
-    return out[0] != '\0';
+    return each_row(file, first_row, &q) > 0;
 }
 
 static int setup(void **state)
