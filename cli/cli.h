@@ -31,6 +31,11 @@ int cli_bad_option(const char *cmd, int c, char **argv);
 /* The message for an argument CMD does not take; returns EXIT_USAGE. */
 int cli_unexpected(const char *cmd, const char *arg);
 
+/* Open database DB for a view over its events (event, timeline, graph,
+ * export): a closed output pipe ends quietly, a stale database is warned
+ * of, naming CMD. NULL (reported) when it cannot be opened. */
+at_store *cli_open_view(const char *db, const char *cmd);
+
 /* Warn on stderr, naming CMD, when the database's events need a rebuild
  * (an ingest with --no-events). */
 void cli_warn_stale(at_store *s, const char *cmd);

@@ -4,7 +4,6 @@
  * its evidence sentence. */
 #include <errno.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -151,14 +150,10 @@ int cmd_event(int argc, char **argv)
         return EXIT_USAGE;
     }
     const char *id = argv[optind];
-    signal(SIGPIPE, SIG_IGN);
     at_error err = {0};
-    at_store *s = at_store_open(db, false, &err);
-    if (!s) {
-        cli_report(&err);
+    at_store *s = cli_open_view(db, "event");
+    if (!s)
         return EXIT_FATAL;
-    }
-    cli_warn_stale(s, "event");
     at_event_filter f;
     at_event_filter_init(&f);
     f.id = id;

@@ -3,7 +3,6 @@
  * rows are the library's at_store_register). */
 #include <errno.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -72,14 +71,10 @@ int cmd_export(int argc, char **argv)
     }
     if (optind < argc)
         return cli_unexpected("export", argv[optind]);
-    signal(SIGPIPE, SIG_IGN); /* a closed pipe ends the output quietly */
     at_error err = {0};
-    at_store *s = at_store_open(db, false, &err);
-    if (!s) {
-        cli_report(&err);
+    at_store *s = cli_open_view(db, "export");
+    if (!s)
         return EXIT_FATAL;
-    }
-    cli_warn_stale(s, "export");
     at_buf out = {0};
     int code = EXIT_OK;
     if (at_store_register(s, &f, &out, &err) != AT_OK) {

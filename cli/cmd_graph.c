@@ -4,7 +4,6 @@
  * to open as it is. The writing itself is the library's at_graph_write. */
 #include <errno.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -79,14 +78,10 @@ int cmd_graph(int argc, char **argv)
     }
     if (optind < argc)
         return cli_unexpected("graph", argv[optind]);
-    signal(SIGPIPE, SIG_IGN); /* a closed pipe ends the output quietly */
     at_error err = {0};
-    at_store *s = at_store_open(db, false, &err);
-    if (!s) {
-        cli_report(&err);
+    at_store *s = cli_open_view(db, "graph");
+    if (!s)
         return EXIT_FATAL;
-    }
-    cli_warn_stale(s, "graph");
     at_event_list l = {0};
     at_buf out = {0};
     int code = EXIT_OK;

@@ -5,7 +5,6 @@
  * that first take an event to a further stage marked. */
 #include <errno.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -390,14 +389,9 @@ int cmd_timeline(int argc, char **argv)
         return EXIT_USAGE;
     }
     f.party = party;
-    signal(SIGPIPE, SIG_IGN); /* a closed pipe ends the listing quietly */
-    at_error err = {0};
-    at_store *s = at_store_open(db, false, &err);
-    if (!s) {
-        cli_report(&err);
+    at_store *s = cli_open_view(db, "timeline");
+    if (!s)
         return EXIT_FATAL;
-    }
-    cli_warn_stale(s, "timeline");
     int code = run(s, &f, dyad ? a : NULL, dyad ? b : NULL, table);
     at_store_close(s);
     return code;

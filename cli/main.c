@@ -1,5 +1,6 @@
 /* main.c: the armstrace command: dispatch to a subcommand. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -42,6 +43,18 @@ int cli_unexpected(const char *cmd, const char *arg)
 {
     cli_err("%s: unexpected argument '%s' (try: armstrace %s --help)", cmd, arg, cmd);
     return EXIT_USAGE;
+}
+
+at_store *cli_open_view(const char *db, const char *cmd)
+{
+    signal(SIGPIPE, SIG_IGN); /* a closed pipe ends the output quietly */
+    at_error err = {0};
+    at_store *s = at_store_open(db, false, &err);
+    if (!s)
+        cli_report(&err);
+    else
+        cli_warn_stale(s, cmd);
+    return s;
 }
 
 void cli_warn_stale(at_store *s, const char *cmd)
