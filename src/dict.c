@@ -31,6 +31,16 @@ typedef struct {
     sense s;
 } pending_sense;
 
+/* A set of 64-bit keys, each with a few bits of what it stands for,
+ * behind a bloom filter of 65536 bits: most lookups of words that are no
+ * key end at the filter. Open addressing; 0 is no key. */
+typedef struct {
+    uint64_t *keys;
+    uint8_t *bits;
+    size_t cap, n; /* cap a power of two */
+    uint64_t bloom[1024];
+} keyset;
+
 struct at_dict {
     entry *tab;
     size_t cap, used;
@@ -40,11 +50,7 @@ struct at_dict {
     char **parties;
     size_t nparties, capparties;
     uint16_t slugs[64];  /* the groups a claim names (claim_slugs.tsv) */
-    /* dict_doc_may_matter's keys and what each shows (RAW_*) */
-    uint64_t *rawkeys;
-    uint8_t *rawmask;
-    size_t rawcap, nraw;
-    uint64_t rawbloom[1024];
+    keyset raw;              /* dict_doc_may_matter's keys: what each shows (RAW_*) */
     uint8_t wordchar[128];   /* ASCII in words: 1 small letter, 2 capital, 3 digit */
     size_t nslugs;
     char **systems;
@@ -53,10 +59,7 @@ struct at_dict {
     uint32_t *adv; /* pairs a<<16|b, both orders */
     size_t nadv, capadv;
     at_textview tv; /* scratch for tokenizing phrases while loading */
-    uint64_t *starts; /* first-token hashes of weapon and denial phrases */
-    size_t startcap;  /* a power of two; 0 = empty slot */
-    size_t nstarts;
-    uint64_t bloom[1024]; /* 65536 bits over the starts: most probes end here */
+    keyset starts; /* first-token hashes of weapon and denial phrases */
 };
 
 static const char *const party_kinds[] = {"name", "adj", "capital", "gov",
@@ -170,55 +173,81 @@ static uint64_t start_salt(uint8_t caserule)
  * starts are kept apart too, and looked up only then. */
 #define WEAK_SALT 0x9e3779b97f4a7c15ULL
 
-/* dict_doc_may_matter's keys are salted apart from the starts' */
+/* the seed of dict_doc_may_matter's word keys */
 #define FIRST_SALT 0xc2b2ae3d27d4eb4fULL
+
+static size_t keyset_slot(uint64_t k, size_t cap)
+{
+    return (size_t)(k ^ (k >> 29)) & (cap - 1);
+}
+
+/* Add BITS to key K (0 stands for 1). False on ENOMEM. */
+static bool keyset_put(keyset *ks, uint64_t k, uint8_t bits)
+{
+    if (k == 0)
+        k = 1;
+    if ((ks->n + 1) * 2 >= ks->cap) {
+        size_t cap = ks->cap ? ks->cap * 2 : 1024;
+        uint64_t *keys = calloc(cap, sizeof *keys);
+        uint8_t *vals = calloc(cap, 1);
+        if (!keys || !vals) {
+            free(keys);
+            free(vals);
+            return false;
+        }
+        for (size_t i = 0; i < ks->cap; i++) {
+            if (!ks->keys[i])
+                continue;
+            size_t j = keyset_slot(ks->keys[i], cap);
+            while (keys[j])
+                j = (j + 1) & (cap - 1);
+            keys[j] = ks->keys[i];
+            vals[j] = ks->bits[i];
+        }
+        free(ks->keys);
+        free(ks->bits);
+        ks->keys = keys;
+        ks->bits = vals;
+        ks->cap = cap;
+    }
+    ks->bloom[(k >> 40) & 1023] |= 1ULL << ((k >> 34) & 63);
+    size_t j = keyset_slot(k, ks->cap);
+    while (ks->keys[j] && ks->keys[j] != k)
+        j = (j + 1) & (ks->cap - 1);
+    if (!ks->keys[j])
+        ks->n++;
+    ks->keys[j] = k;
+    ks->bits[j] |= bits;
+    return true;
+}
+
+/* The bits of key K, 0 when it is none. */
+static uint8_t keyset_get(const keyset *ks, uint64_t k)
+{
+    if (k == 0)
+        k = 1;
+    if (!ks->cap || !(ks->bloom[(k >> 40) & 1023] & (1ULL << ((k >> 34) & 63))))
+        return 0;
+    for (size_t j = keyset_slot(k, ks->cap); ks->keys[j]; j = (j + 1) & (ks->cap - 1))
+        if (ks->keys[j] == k)
+            return ks->bits[j];
+    return 0;
+}
+
+static void keyset_free(keyset *ks)
+{
+    free(ks->keys);
+    free(ks->bits);
+}
 
 static bool add_start(at_dict *d, uint64_t h)
 {
-    if (h == 0)
-        h = 1;
-    if ((d->nstarts + 1) * 2 >= d->startcap) {
-        size_t cap = d->startcap ? d->startcap * 2 : 1024;
-        uint64_t *t = calloc(cap, sizeof *t);
-        if (!t)
-            return false;
-        for (size_t i = 0; i < d->startcap; i++) {
-            uint64_t v = d->starts[i];
-            if (!v)
-                continue;
-            size_t j = (size_t)(v ^ (v >> 29)) & (cap - 1);
-            while (t[j])
-                j = (j + 1) & (cap - 1);
-            t[j] = v;
-        }
-        free(d->starts);
-        d->starts = t;
-        d->startcap = cap;
-    }
-    d->bloom[(h >> 40) & 1023] |= 1ULL << ((h >> 34) & 63);
-    size_t j = (size_t)(h ^ (h >> 29)) & (d->startcap - 1);
-    while (d->starts[j] && d->starts[j] != h)
-        j = (j + 1) & (d->startcap - 1);
-    if (!d->starts[j]) {
-        d->starts[j] = h;
-        d->nstarts++;
-    }
-    return true;
+    return keyset_put(&d->starts, h, 1);
 }
 
 static bool has_start(const at_dict *d, uint64_t h)
 {
-    if (h == 0)
-        h = 1;
-    if (!(d->bloom[(h >> 40) & 1023] & (1ULL << ((h >> 34) & 63))))
-        return false;
-    size_t j = (size_t)(h ^ (h >> 29)) & (d->startcap - 1);
-    while (d->starts[j]) {
-        if (d->starts[j] == h)
-            return true;
-        j = (j + 1) & (d->startcap - 1);
-    }
-    return false;
+    return keyset_get(&d->starts, h) != 0;
 }
 
 /* The keys of dict_doc_may_matter: a rotate and xor per byte, with no
@@ -250,52 +279,7 @@ enum {
 
 static uint8_t raw_mask(const at_dict *d, uint64_t k)
 {
-    if (!(d->rawbloom[(k >> 40) & 1023] & (1ULL << ((k >> 34) & 63))))
-        return 0;
-    for (size_t j = (size_t)(k ^ (k >> 29)) & (d->rawcap - 1); d->rawkeys[j];
-         j = (j + 1) & (d->rawcap - 1))
-        if (d->rawkeys[j] == k)
-            return d->rawmask[j];
-    return 0;
-}
-
-static bool raw_put(at_dict *d, uint64_t k, uint8_t mask)
-{
-    if (k == 0)
-        k = 1;
-    if ((d->nraw + 1) * 2 >= d->rawcap) {
-        size_t cap = d->rawcap ? d->rawcap * 2 : 1024;
-        uint64_t *keys = calloc(cap, sizeof *keys);
-        uint8_t *masks = calloc(cap, 1);
-        if (!keys || !masks) {
-            free(keys);
-            free(masks);
-            return false;
-        }
-        for (size_t i = 0; i < d->rawcap; i++) {
-            if (!d->rawkeys[i])
-                continue;
-            size_t j = (size_t)(d->rawkeys[i] ^ (d->rawkeys[i] >> 29)) & (cap - 1);
-            while (keys[j])
-                j = (j + 1) & (cap - 1);
-            keys[j] = d->rawkeys[i];
-            masks[j] = d->rawmask[i];
-        }
-        free(d->rawkeys);
-        free(d->rawmask);
-        d->rawkeys = keys;
-        d->rawmask = masks;
-        d->rawcap = cap;
-    }
-    d->rawbloom[(k >> 40) & 1023] |= 1ULL << ((k >> 34) & 63);
-    size_t j = (size_t)(k ^ (k >> 29)) & (d->rawcap - 1);
-    while (d->rawkeys[j] && d->rawkeys[j] != k)
-        j = (j + 1) & (d->rawcap - 1);
-    if (!d->rawkeys[j])
-        d->nraw++;
-    d->rawkeys[j] = k;
-    d->rawmask[j] |= mask;
-    return true;
+    return keyset_get(&d->raw, k);
 }
 
 /* A word as dict_doc_may_matter reads text: a run of what the tokenizer
@@ -364,7 +348,7 @@ static bool add_raw(at_dict *d, const char *phrase, uint8_t caserule, uint8_t ma
         return true; /* punctuation never flags */
     bool two = raw_next(d, phrase, len, &i, &b);
     uint64_t k = (two ? raw_pair(a.key, b.key) : a.key) ^ start_salt(caserule);
-    return raw_put(d, k, mask);
+    return keyset_put(&d->raw, k, mask);
 }
 
 /* Whether what a document's words show so far lets it hold a claim: a
@@ -377,7 +361,7 @@ static bool raw_enough(uint8_t seen)
 
 bool dict_doc_may_matter(const at_dict *d, const char *text, size_t len)
 {
-    if (!d->rawcap)
+    if (!d->raw.cap)
         return false;
     raw_word w, prev = {0};
     uint8_t seen = 0;
@@ -406,7 +390,7 @@ bool dict_doc_may_matter(const at_dict *d, const char *text, size_t len)
 bool dict_may_matter(const at_dict *d, const at_textview *tv, size_t first, size_t end,
                      bool weak)
 {
-    if (!d->startcap)
+    if (!d->starts.cap)
         return false;
     for (size_t i = first; i < end; i++) {
         const at_token *t = &tv->toks[i];
@@ -897,9 +881,8 @@ void at_dict_free(at_dict *d)
     free(d->tab);
     free(d->senses);
     free(d->pend);
-    free(d->starts);
-    free(d->rawkeys);
-    free(d->rawmask);
+    keyset_free(&d->starts);
+    keyset_free(&d->raw);
     text_free(&d->tv);
     free(d);
 }
